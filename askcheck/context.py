@@ -1,0 +1,33 @@
+"""Does a matched phrase speak about the ask, or about the writer's past?
+
+"I already spent two days on this" and "Last Monday you said…" contain a duration and a day, but they
+bound nothing about the ask. A match counts when it sits in an ask sentence, or in a sentence with no
+marker of the past; and never when it is itself dated in the past ("last Monday", "two days ago").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+PAST_MARKERS = {
+    "already", "spent", "ago", "last", "yesterday", "earlier", "previously", "took", "was", "were",
+    "did", "had", "been", "said", "told", "mentioned", "promised", "went", "came", "ran", "worked",
+    "lasted", "used", "finished", "started", "tried", "wasted", "since", "past", "got", "sent",
+}
+_BEFORE_PAST = {"last", "past", "previous", "since", "yesterday", "earlier"}
+_AFTER_PAST = {"ago", "earlier", "back"}
+
+
+def in_ask(span: Span) -> bool:
+    return any(a.start <= span.start and span.end <= a.end for a in span.doc._.asks or [])
+
+
+def is_past(span: Span) -> bool:
+    """True when the phrase is about the writer's past rather than the ask."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].norm_ in _BEFORE_PAST:
+        return True
+    if span.end < len(doc) and doc[span.end].norm_ in _AFTER_PAST:
+        return True
+    if in_ask(span):
+        return False
+    return any(t.norm_ in PAST_MARKERS for t in span.sent)

@@ -1,0 +1,127 @@
+"""A tiny phrase language compiled to one regular expression over token norms, so lexicons read as prose.
+
+    "sorry to (bother|trouble) you"   alternatives in parentheses, | between them (several words allowed)
+    "i (really|truly)? hate to ask"   ? after a word or group makes it optional
+    "if you have * time"              * is any one token (*? optional)
+    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT]
+
+Words are matched on the token's NORM, so "can't", "cannot" and "can not" are one phrase. A message is
+encoded once as " norm1 norm2 ... " and every phrase set is one compiled regex over it: alternatives
+cost nothing at compile time (spaCy's Matcher would need every combination spelled out).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "dozen",
+]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "mondays", "fridays"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"]
+
+CLASSES = {
+    "NUM": r"(?:\d[\d.,:]*|" + "|".join(NUMBER_WORDS) + r"|(?:twenty|thirty|forty|fifty|sixty)-\w+)",
+    "NUMWORD": r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|"
+               r"forty-five|fifty|sixty|ninety|few|couple|several|half|single)",
+    "DAY": "(?:" + "|".join(WEEKDAYS) + ")",
+    "MONTH": "(?:" + "|".join(MONTHS) + ")",
+    "WORD": r"[a-z][a-z'-]*",
+    "PUNCT": r"[^\w\s]+",
+    "QMARK": r"\?+[!?]*",
+    "NUMUNIT": r"\d+(?:[.,]\d+)?(?:s|sec|secs|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|wk|wks|pg|pgs|pp)",
+}
+
+_TOKEN = re.compile(r"\(([^()]*)\)(\?)?|(\S+)")
+
+
+@lru_cache(maxsize=None)
+def _norms(word: str) -> tuple[str, ...]:
+    """Tokenize a literal the way messages are tokenized and return the tokens' norms."""
+    from .pipeline import tokenizer_vocab
+
+    return tuple(t.norm_ for t in tokenizer_vocab()(word.replace("\u2019", "'")))
+
+
+def _unit(word: str) -> str:
+    """Regex for one word, class or wildcard, consuming its trailing separator."""
+    if word == "*":
+        return r"\S+ "
+    if word.startswith("[") and word.endswith("]"):
+        return CLASSES[word[1:-1].upper()] + " "
+    return "".join(re.escape(n) + " " for n in _norms(word))
+
+
+def _sequence(words: list[str]) -> str:
+    out = []
+    for w in words:
+        if len(w) > 1 and w.endswith("?") and not w.startswith("[QMARK"):
+            out.append(f"(?:{_unit(w[:-1])})?")
+        else:
+            out.append(_unit(w))
+    return "".join(out)
+
+
+def phrase_regex(phrase: str) -> str:
+    parts = []
+    for m in _TOKEN.finditer(phrase.lower()):
+        group, optional, word = m.groups()
+        if word is not None:
+            parts.append(_sequence([word]))
+        else:
+            alts = sorted({_sequence(a.split()) for a in group.split("|")}, key=len, reverse=True)
+            parts.append("(?:" + "|".join(alts) + ")" + ("?" if optional else ""))
+    return "".join(parts)
+
+
+class PhraseRegex:
+    """A set of phrases compiled once; finds them in a Doc as token spans."""
+
+    def __init__(self, phrases):
+        body = "|".join(f"(?:{phrase_regex(p)})" for p in phrases)
+        self.regex = re.compile(f"(?<= )(?:{body})") if body else None
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        """Non-overlapping (start, end) token spans, leftmost first."""
+        if self.regex is None:
+            return []
+        text, starts, ends = encode(doc)
+        out = []
+        for m in self.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            s = starts.get(m.start())
+            e = ends.get(m.end())
+            if s is not None and e is not None and e > s:
+                out.append((s, e))
+        return out
+
+
+def encode(doc: Doc) -> tuple[str, dict[int, int], dict[int, int]]:
+    """ " norm norm norm " with maps from character positions to token starts and ends (cached on the Doc)."""
+    cached = doc.user_data.get("askcheck_norms")
+    if cached is not None:
+        return cached
+    pieces = [" "]
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 1
+    for tok in doc:
+        if tok.is_space:
+            continue
+        norm = tok.norm_.replace(" ", "_") or "_"
+        starts[pos] = tok.i
+        pieces.append(norm + " ")
+        pos += len(norm) + 1
+        ends[pos] = tok.i + 1
+    result = ("".join(pieces), starts, ends)
+    doc.user_data["askcheck_norms"] = result
+    return result

@@ -1,0 +1,38 @@
+"""Builds the spaCy pipeline askcheck runs: a blank English tokenizer plus askcheck's components.
+
+The default is `spacy.blank("en")` (no model download, ever); `--model NAME` loads an installed
+pipeline and askcheck's components are added to it. Pipelines are cached per process so matchers and
+lexicons are built once, not per message.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# Curly quotes are folded to straight ones before parsing so lexicons need one spelling. Every
+# replacement is one character for one, so token offsets still index the original text.
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
+
+
+def normalize_quotes(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+@lru_cache(maxsize=None)
+def tokenizer_vocab() -> Language:
+    """A bare English tokenizer, used to compile lexicon phrases into token patterns."""
+    return spacy.blank("en")
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(model: str | None = None) -> Language:
+    # Importing the component modules registers their factories with spaCy.
+    from . import ask_detector, sentences  # noqa: F401
+
+    nlp = spacy.blank("en") if model in (None, "", "blank", "en") else spacy.load(model)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("askcheck_sentences")
+    nlp.add_pipe("askcheck_asks")
+    return nlp

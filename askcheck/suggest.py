@@ -1,0 +1,43 @@
+"""Building suggested rewrites from the message's own words."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .finding import Edit
+
+# The placeholders a writer must fill, spelled the same everywhere (see finding.PLACEHOLDER_RE).
+WHEN = "[when]"
+HOW_LONG = "[how long]"
+WHAT = "[what]"
+
+
+def body_end(span: Span) -> int:
+    """Character offset where the sentence's closing punctuation (?!. and emoji) starts."""
+    toks = list(span)
+    k = len(toks)
+    while k > 0 and (toks[k - 1].is_punct or toks[k - 1].is_space or not any(ch.isalnum() for ch in toks[k - 1].text)):
+        k -= 1
+    if k == 0:
+        return span.end_char
+    return toks[k - 1].idx + len(toks[k - 1].text)
+
+
+def clause(span: Span) -> str:
+    """The sentence without its closing punctuation."""
+    return span.doc.text[span.start_char:body_end(span)].strip()
+
+
+def sentence_end(span: Span) -> int:
+    """Offset just after the sentence's last non-space character."""
+    return span.start_char + len(span.text.rstrip())
+
+
+def insert_after_sentence(span: Span, sentence: str) -> Edit:
+    """An edit that adds `sentence` after `span`, separated by one space."""
+    end = sentence_end(span)
+    return Edit(end, end, " " + sentence)
+
+
+def quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
