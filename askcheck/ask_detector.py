@@ -88,6 +88,8 @@ INPUT_FRAMES = [
 
 # Overlapping a frame, these phrases make it something other than an ask: offers, sign-offs, small talk.
 NOT_ASK = [
+    "take (all|your|the|as much) (the)? time",
+    "(wanna|want to|fancy|care to) (come|grab|join|go|get|hang|watch|play|meet up)",
     "check out (this|these|that) (article|video|link|post|photo|pic|picture|song|thread|meme|page|site|website|cool|great|awesome|new|amazing|funny|hilarious|podcast|book|blog)",
     "let me know if (you|there|there's|i|anything|we) (need|have|want|would like|'d like|is anything|can|could|'s anything|should|run|any|find|get|hear|see|prefer|spot|notice|think of|come)",
     "let (me|us) know if (you have|you need|there is|there are|there's|i can|we can|anything|you'd like|you want|you would like|questions|any questions|you run into)",
@@ -113,12 +115,13 @@ _INPUT_NOUNS = {"thoughts", "ideas", "feedback", "input", "suggestions", "advice
 # A sentence of nothing but these is a cry for help, not an ask: "HELP", "SOS!!", "ugh, help".
 _CRY_WORDS = {"help", "sos", "halp", "mayday", "please", "pls", "plz", "ugh", "omg", "argh", "someone",
               "anyone", "me", "aaa", "aaah", "god", "oh", "send"}
+_ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
 _PLEASE = {"please", "pls", "plz", "kindly"}
 # "Please find attached", "Please note…", "Please join us in congratulating…" ask for no help.
 _PLEASE_NOT_ASK = {
     "find", "note", "see", "be", "disregard", "ignore", "excuse", "forgive", "accept", "enjoy",
     "feel", "do", "don't", "rest", "stay", "welcome", "join", "remember", "keep", "have", "allow",
-    "pardon", "bear", "consider", "refer", "read", "take", "congratulate", "thank", "mark", "save",
+    "pardon", "bear", "consider", "refer", "read", "take", "congratulate", "thank", "save",
 }
 # Verbs that, first in a sentence, make it an imperative that asks the reader to act.
 IMPERATIVE_VERBS = {
@@ -242,9 +245,12 @@ class AskDetector:
                 vetoes.setdefault(k, []).append((start, end))
             else:
                 frames.setdefault(k, []).append((label, start, end))
+        # In a reminder or an FYI, imperatives are instructions ("Please log off by 3pm"), not requests.
+        norms = {t.norm_ for t in doc}
+        announcement = bool(norms & _ANNOUNCEMENT) or "heads up" in doc.text.lower()
         asks = []
         for k, sent in enumerate(sents):
-            kind = self._classify(sent, frames.get(k, []), vetoes.get(k, []))
+            kind = self._classify(sent, frames.get(k, []), vetoes.get(k, []), announcement)
             if kind:
                 span = _trim(sent, kind)
                 if span is not None:
@@ -262,7 +268,7 @@ class AskDetector:
         doc._.distress = sorted(distress, key=lambda sp: sp.start)
         return doc
 
-    def _classify(self, sent: Span, frames, vetoes) -> str | None:
+    def _classify(self, sent: Span, frames, vetoes, announcement: bool = False) -> str | None:
         live = [
             (label, s, e) for (label, s, e) in frames
             if not any(vs < e and s < ve for vs, ve in vetoes)
@@ -271,10 +277,12 @@ class AskDetector:
             return "action"
         if live:
             return "input"
-        if self._is_imperative(sent, vetoes):
+        if not announcement and self._is_imperative(sent, vetoes):
             return "action"
         toks = [t for t in sent if not t.is_space]
         i = _skip_preamble(toks)
+        if i < len(toks) and toks[i].norm_ in {"any", "some", "your"} and i + 1 < len(toks):
+            i += 1
         if i < len(toks) and toks[i].norm_ in _INPUT_NOUNS and toks[-1].text.endswith("?") and not _is_cry(toks):
             return "input"
         return None
@@ -298,6 +306,8 @@ class AskDetector:
         elif word not in self.imperatives:
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if word == "update" and nxt is not None and nxt.norm_ in {"on", "from", "re", "regarding", "about", ":", "-"}:
+            return False  # a heading: "Update on the outage:"
         if nxt is None or nxt.is_punct:
             # A lone "Help!" is a cry, handled as distress; a lone "Call?" asks nothing clear.
             return word in {"help"} and nxt is not None and nxt.text == "?"

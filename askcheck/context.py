@@ -30,4 +30,12 @@ def is_past(span: Span) -> bool:
         return True
     if in_ask(span):
         return False
-    return any(t.norm_ in PAST_MARKERS for t in span.sent)
+    return any(t.norm_ in PAST_MARKERS or _first_person_past(t) for t in span.sent)
+
+
+def _first_person_past(tok) -> bool:
+    """ "I called", "we've emailed", "I have tried": the writer reporting what they already did."""
+    if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok) > 3):
+        return False
+    prev = tok.doc[tok.i - 1].norm_
+    return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}

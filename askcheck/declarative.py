@@ -1,6 +1,6 @@
 """Declarative rule kinds, after proselint and Vale, so a phrase rule is a few lines of data.
 
-- `PhraseSet`: phrases compiled once into a Matcher; finds non-overlapping matches, optionally
+- `PhraseSet`: phrases compiled once into one regex (phrases.py); finds non-overlapping matches, optionally
   ignoring those about the writer's past.
 - `AbsenceRule`: a message that contains an ask but none of the phrases is a violation
   (no-opt-out: no "no worries if not"; missing-timeframe: no "by Friday").
@@ -14,7 +14,7 @@ from typing import ClassVar, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import is_past
+from .context import in_ask, is_past
 from .finding import Fix
 from .phrases import PhraseRegex
 from .rule import Option, Rule, Violation
@@ -46,12 +46,14 @@ class AbsenceRule(Rule):
 
     needs_ask: ClassVar[bool] = True
     phrases: ClassVar[Sequence[str]] = ()
+    ask_only_phrases: ClassVar[Sequence[str]] = ()  # count only inside an ask sentence
     ignore_past: ClassVar[bool] = True
     options = {"extra_phrases": Option([], "More phrases that satisfy the rule (askcheck phrase syntax).")}
 
     def __init__(self, nlp: Language, **options):
         super().__init__(nlp, **options)
         self.cues = PhraseSet(nlp, list(self.phrases) + list(self.config["extra_phrases"]), ignore_past=self.ignore_past)
+        self.ask_cues = PhraseSet(nlp, self.ask_only_phrases)
 
     def check(self, doc: Doc) -> Iterable[Violation]:
         ask = primary_ask(doc)
@@ -60,7 +62,7 @@ class AbsenceRule(Rule):
         yield self.violation(doc, ask)
 
     def present(self, doc: Doc) -> bool:
-        return bool(self.cues.find(doc))
+        return bool(self.cues.find(doc)) or any(in_ask(s) for s in self.ask_cues.find(doc))
 
     def violation(self, doc: Doc, ask: Span) -> Violation:  # pragma: no cover - abstract
         raise NotImplementedError

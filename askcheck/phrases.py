@@ -3,7 +3,8 @@
     "sorry to (bother|trouble) you"   alternatives in parentheses, | between them (several words allowed)
     "i (really|truly)? hate to ask"   ? after a word or group makes it optional
     "if you have * time"              * is any one token (*? optional)
-    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT]
+    "if ... (i'll|i can) ask"         ... is up to ten tokens, none of them a full stop or ? or !
+    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT] [RANGE] [DAYNUM] [ORDINAL]
 
 Words are matched on the token's NORM, so "can't", "cannot" and "can not" are one phrase. A message is
 encoded once as " norm1 norm2 ... " and every phrase set is one compiled regex over it: alternatives
@@ -37,11 +38,11 @@ CLASSES = {
     "WORD": r"[a-z][a-z'-]*",
     "PUNCT": r"[^\w\s]+",
     "QMARK": r"\?+[!?]*",
+    "DAYNUM": r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?",
+    "ORDINAL": r"\d+(?:st|nd|rd|th)",
+    "RANGE": r"\d+(?::\d+)?(?:am|pm)?[-\u2013]\d+(?::\d+)?(?:am|pm)?",
     "NUMUNIT": r"\d+(?:[.,]\d+)?(?:s|sec|secs|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|wk|wks|pg|pgs|pp)",
 }
-
-_TOKEN = re.compile(r"\(([^()]*)\)(\?)?|(\S+)")
-
 
 @lru_cache(maxsize=None)
 def _norms(word: str) -> tuple[str, ...]:
@@ -55,31 +56,72 @@ def _unit(word: str) -> str:
     """Regex for one word, class or wildcard, consuming its trailing separator."""
     if word == "*":
         return r"\S+ "
+    if word == "...":
+        return r"(?:[^\s.!?]+ ){0,10}?"
     if word.startswith("[") and word.endswith("]"):
         return CLASSES[word[1:-1].upper()] + " "
     return "".join(re.escape(n) + " " for n in _norms(word))
 
 
-def _sequence(words: list[str]) -> str:
-    out = []
-    for w in words:
-        if len(w) > 1 and w.endswith("?") and not w.startswith("[QMARK"):
-            out.append(f"(?:{_unit(w[:-1])})?")
-        else:
-            out.append(_unit(w))
-    return "".join(out)
-
-
 def phrase_regex(phrase: str) -> str:
-    parts = []
-    for m in _TOKEN.finditer(phrase.lower()):
-        group, optional, word = m.groups()
-        if word is not None:
-            parts.append(_sequence([word]))
+    """Compile one phrase (groups may nest) to a regex over the encoded norms."""
+    regex, pos = _parse_alternatives(phrase.lower(), 0)
+    if pos != len(phrase):
+        raise ValueError(f"unbalanced parentheses in phrase {phrase!r}")
+    return regex
+
+
+def _parse_alternatives(text: str, pos: int) -> tuple[str, int]:
+    alts = []
+    while True:
+        seq, pos = _parse_sequence(text, pos)
+        alts.append(seq)
+        if pos < len(text) and text[pos] == "|":
+            pos += 1
+            continue
+        break
+    if len(alts) == 1:
+        return alts[0], pos
+    alts = sorted(set(alts), key=len, reverse=True)  # longest first: prefer the fuller reading
+    return "(?:" + "|".join(alts) + ")", pos
+
+
+def _parse_sequence(text: str, pos: int) -> tuple[str, int]:
+    out = []
+    while pos < len(text):
+        ch = text[pos]
+        if ch in "|)":
+            break
+        if ch.isspace():
+            pos += 1
+            continue
+        if ch == "(":
+            inner, pos = _parse_alternatives(text, pos + 1)
+            if pos >= len(text) or text[pos] != ")":
+                raise ValueError(f"unbalanced parentheses in phrase {text!r}")
+            pos += 1
+            piece = f"(?:{inner})"
         else:
-            alts = sorted({_sequence(a.split()) for a in group.split("|")}, key=len, reverse=True)
-            parts.append("(?:" + "|".join(alts) + ")" + ("?" if optional else ""))
-    return "".join(parts)
+            end = pos
+            while end < len(text) and not text[end].isspace() and text[end] not in "()|":
+                end += 1
+            word = text[pos:end]
+            pos = end
+            if len(word) > 1 and word.endswith("?") and word != "[qmark]?":
+                out.append(f"(?:{_unit(word[:-1])})?")
+                continue
+            piece = _unit(word)
+            if pos < len(text) and text[pos] == "?":
+                pos += 1
+                out.append(f"(?:{piece})?")
+                continue
+            out.append(piece)
+            continue
+        if pos < len(text) and text[pos] == "?":
+            pos += 1
+            piece += "?"
+        out.append(piece)
+    return "".join(out), pos
 
 
 class PhraseRegex:

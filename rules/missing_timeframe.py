@@ -5,7 +5,7 @@ from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Violation
 from askcheck.suggest import WHEN, body_end, clause, quote
-from askcheck.timexp import TIMEFRAMES
+from askcheck.timexp import TIMEFRAMES, TIMEFRAMES_IN_ASK
 
 
 class MissingTimeframe(AbsenceRule):
@@ -13,6 +13,7 @@ class MissingTimeframe(AbsenceRule):
     name = "missing-timeframe"
     summary = "The ask does not say when it is needed"
     phrases = TIMEFRAMES
+    ask_only_phrases = TIMEFRAMES_IN_ASK
     principle = (
         'Essay, paragraph 3 ("Clarity and specificity are your greatest allies"): the model request asks '
         'for help "tomorrow afternoon"; a request that "defines the scope" lets the helper plan and say yes or no.'

@@ -10,11 +10,31 @@ _BUSY = "(swamped|busy|slammed|too busy|stretched|overloaded|snowed under|underw
 _CANT = "(can't|cannot|can not|cant|couldn't|could not|don't|do not|won't|aren't|are not|'re not|'d rather not|would rather not|prefer not|rather not|don't want|do not want|aren't able|are not able|have no|'ve got no|don't have|do not have|haven't got)"
 _FINE = "(fine|ok|okay|cool|alright|all right|understandable|understood|no problem|no prob|no biggie|good|no worries|all good|totally fine|completely fine|perfectly fine|absolutely fine|no big deal|no sweat|not a problem|np)"
 
+_IF_NOT = ("if (not|nobody|no one|none|noone|you're|you are|ur|you've|you'd|you have|you don't|you do not|you can't|you cannot|"
+           "you won't|it's|it is|it isn't|it doesn't|that's|that doesn't|this|now|the|today|tomorrow|they're|they are|those|"
+           "these|there's|there is|your|you aren't|you haven't|you get|you end up|anything|something|things|work|life)")
+_FALLBACK = ("(i'll|i will|i can|i could|happy to|i'm happy to|i am happy to|i'd be happy to|we'll|we can|we will|i'd|"
+             "i would|i'll just|i can just|i'll happily|glad to|i'm glad to|i'll go|i'll try|i will try|i'll figure|i'll manage)")
+_OK_WORDS = ("(totally|completely|that's|it's|absolutely|perfectly|that is|it is|also|really|honestly)? (fine|ok|okay|no problem|"
+             "no prob|no worries|all good|understood|understandable|no big deal|np|no pressure|cool|no stress|no sweat|good|"
+             "don't worry|do not worry|no biggie|not a problem|i understand|i get it|i totally understand|i completely understand)")
+
 OPT_OUTS = [
-    f"no (worries|worry|problem|prob|pressure|stress|sweat|biggie|big deal|hard feelings|offense|offence) (at all)? if (not|you {_CANT}|you're {_BUSY}|you are {_BUSY}|now|this|that|it|the timing|it's|you have|you've|you need|you'd)",
+    # A condition on the helper's side with a way out or a fallback: "If nobody's free, I'll read the runbook."
+    f"{_IF_NOT} ... ,? {_OK_WORDS}",
+    f"{_IF_NOT} ... ,? (-|\u2014)? {_FALLBACK}",
+    "(otherwise|or else|or|else),? (i'll|i will|i can|i could|we'll|we can|happy to) (just)? (ask|ping|try|bug|find|go|check|use|read|reach|grab|hit|figure|manage|do|handle|wait|ship|merge|push|look|sort|work)",
+    "(ask|ping|try|bug|grab|check with|go to|use|read|do|hit up|find|reach out to|merge|ship|look|figure|manage|wait) ... instead",
+    "if (it's|it is|that's|that is) (easier|simpler|better for you)",
+    "(point|refer|direct|send|redirect|forward) me (to|toward|towards) (someone|somebody|the right person|another|whoever|who)",
+    "(don't|do not|dont) worry about it",
+    "(rather|prefer to|prefer) (pass|not|skip|sit this out|sit it out|stay out|keep it|say no|decline|do)",
+    "if (you|you'd|you would) (rather|prefer)",
+    "(fine|ok|okay|alright|no problem|no worries|understandable) (to|if you) (ignore|say no|decline|pass|skip|turn|bow out|sit this out|not)",
+    "no (worries|worry|problem|prob|pressure|stress|sweat|biggie|big deal|hard feelings|offense|offence) (at all)? if",
     "(no|zero|not any) (pressure|obligation)",
     "(no|zero) (pressure|obligation) (at all|whatsoever)?",
-    f"(totally|completely|perfectly|entirely|absolutely|100%|also)? {_FINE} (to say no|to decline|to pass|to skip|if not|if you {_CANT}|if you're {_BUSY}|if you are {_BUSY}|if now|if this|if that|if it|if the timing|if you'd|if you would|if you have|if you need|if you say no|either way|if the answer is no)",
+    f"(totally|completely|perfectly|entirely|absolutely|100%|also)? {_FINE} (to say no|to decline|to pass|to skip|if not|if you {_CANT}|if you're {_BUSY}|if you are {_BUSY}|if nothing|if nobody|if no one|if none|if now|if this|if that|if it|if the timing|if you'd|if you would|if you have|if you need|if you say no|either way|if the answer is no)",
     f"(it's|that's|it is|that is|would be|will be) (totally|completely|perfectly|entirely|absolutely|also)? {_FINE} (to say no|to decline|to pass|if not|if you|either way)",
     "feel free to (say no|decline|pass|ignore|turn|skip|tell me no|tell me to|push back|say so|let me know if you can't|bow out|opt out|say you can't|punt|redirect|refuse|delete|not|disregard|sit this|point me|send me)",
     "(should|shall|can|could|do|would|or) i (should)? (just)? (ask|try|find|bug|ping|reach out to|go to|check with) (someone|somebody|anyone|anybody|another|others|elsewhere|a different|the|sam|one of|else)",
