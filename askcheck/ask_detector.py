@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from .context import PAST_MARKERS
 from .phrases import PhraseRegex
 
 _MODALS = ["could", "can", "would", "will", "might", "ca", "wo"]
@@ -79,7 +80,7 @@ INPUT_FRAMES = [
     "(what|where) (should|can|could|do) i",
     "(does|do|did) (anyone|anybody|someone|somebody|any of you|you guys|y'all|you all|anyone here|people) (know|have|use|remember|understand|recognize|recognise|got|ever|happen|recommend|suggest)",
     "do you (happen to)? (know|have|remember|recall) (a|an|any|of|how|if|whether|where|what|when|who|why|anyone|someone|somebody|the)",
-    "(anyone|anybody|somebody|someone) (know|knows|have|has|got|ever|tried|else|familiar|experienced|seen)",
+    "(anyone|anybody|somebody|someone) (know|knows|have|has|got|ever|tried|familiar|experienced|seen)",
     "is there (a|any|an) (way|tool|trick|option|setting|reason|fix|workaround|chance|good|better|easy|easier|simple|simpler|best|command|library|recommended|standard|known)",
     "(please|kindly) (advise|let me know|share your|send your thoughts|weigh in|chime in)",
     "(weigh|chime) in",
@@ -115,6 +116,7 @@ _INPUT_NOUNS = {"thoughts", "ideas", "feedback", "input", "suggestions", "advice
 # A sentence of nothing but these is a cry for help, not an ask: "HELP", "SOS!!", "ugh, help".
 _CRY_WORDS = {"help", "sos", "halp", "mayday", "please", "pls", "plz", "ugh", "omg", "argh", "someone",
               "anyone", "me", "aaa", "aaah", "god", "oh", "send"}
+_AVAILABILITY = {"got", "free", "available", "around", "gotta", "have"}
 _ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
 _PLEASE = {"please", "pls", "plz", "kindly"}
 # "Please find attached", "Please note…", "Please join us in congratulating…" ask for no help.
@@ -174,18 +176,22 @@ _GREETING = {
 }
 _PRONOUN_FIRST = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 
+_INTENSE = "(so|really|completely|totally|absolutely|super|very|seriously|utterly|beyond|incredibly|extremely|insanely|ridiculously|hopelessly|massively|crazy|unbelievably)"
 DISTRESS = [
-    "(i'm|i am|im|feeling|i feel|i'm feeling|i am feeling|i'm getting|i am getting) (so|really|completely|totally|absolutely|a bit|a little|pretty|super|very|just|kind of|kinda|seriously|utterly|beyond|honestly|officially|literally|utterly|truly)? (overwhelmed|drowning|panicking|desperate|spiraling|spiralling|freaking|flailing|overloaded)",
-    "(i'm|i am|im) (so|really|completely|totally|absolutely|a bit|a little|pretty|super|very|just|kind of|kinda|seriously|utterly|beyond|honestly|literally|truly)? (losing my mind|losing it|going crazy|going insane|at my wit's end|at my wits end|at a loss|in over my head|out of my depth|falling apart|at the end of my rope|at breaking point|screwed|doomed|toast|burnt out|burned out|buried|underwater|sinking)",
-    "(i'm|i am|im) (so|completely|totally|really|hopelessly|utterly|just)? (stuck|lost) (here|again)? [PUNCT]",
-    "(i|i just|i honestly|i really|i seriously) (don't|dont|do not) know what (to do|i'm doing|else to do|to do anymore)",
-    "(i|i just|i honestly|i really) (can't|cannot|can not|cant) (cope|handle this|handle it|deal|keep up|take it|take this|do this anymore|do this|figure this out|figure it out|breathe|anymore|think straight)",
-    "(everything|it all|everything's|the whole thing|my whole|my entire|all of it|prod|production|the site|the server|the app|the build|my code|my life|my inbox|this project|the project) (is|'s|are|keeps|just)? (broken|on fire|falling apart|a mess|a disaster|a nightmare|crashing|burning|collapsing|imploding|melting down|going wrong|exploding|chaos|a dumpster fire)",
+    # Strong words need no frame: "completely overwhelmed", "drowning in tickets".
+    "(overwhelmed|overwhelming|drowning|panicking|panic|freaking out|losing my mind|losing it|at my wit's end|at my wits end|in over my head|out of my depth|at the end of my rope|at breaking point|falling apart|spiraling|spiralling|barely keeping it together|barely holding it together|can't cope|cannot cope|can not cope|can't keep up|cannot keep up|can't handle this|can't handle it|can't take it|can't take this|can't do this anymore|can't breathe|can't think straight|going crazy|going insane|desperate|sos|mayday)",
+    f"{_INTENSE} (stressed|stressed out|swamped|slammed|buried|behind|lost|stuck|exhausted|frazzled|burnt out|burned out|underwater|screwed|doomed|confused|frustrated|anxious|scared|fried|done|struggling|over it|out of ideas)",
+    "(i'm|i am|im) (stuck|lost|underwater|sinking|toast|screwed|doomed|swamped|slammed|buried) (here|again|rn|right now)? [PUNCT]",
+    "(i|i just|i honestly|i really|i seriously)? (don't|dont|do not) (even)? know (what|where|how|who) (to|i'm|i am|else) ...",
+    "(i|i just|i honestly|i really)? have no (idea|clue) (what|where|how) (to|i'm|i am)",
+    "(everything|it all|everything's|the whole thing|my whole|my entire|all of it|prod|production|the site|the server|the app|the build|my code|my life|my inbox|this project|the project|things) *? *? (is|'s|are|keeps|just)? (broken|on fire|falling apart|a mess|a disaster|a nightmare|crashing|burning|collapsing|imploding|melting down|going wrong|exploding|chaos|a dumpster fire|down)",
     "nothing (works|is working|makes sense|is going right)",
     "(this|it) is (such)? a (nightmare|disaster|dumpster fire|shitshow|mess)",
-    "i give up",
+    "i (give|gave) up",
     "what (do|am) i (do|supposed to do|going to do|gonna do) [QMARK]",
 ]
+# "You must be overwhelmed" is sympathy for the reader, not the writer's distress.
+_OTHER_SUBJECT = {"you", "you're", "youre", "they", "they're", "he", "she", "he's", "she's", "u", "everyone", "y'all"}
 
 for ext in ("asks", "distress"):
     if not Doc.has_extension(ext):
@@ -259,6 +265,10 @@ class AskDetector:
         distress = []
         for start, end in self.distress.find(doc):
             span = Span(doc, start, end, label="distress")
+            near = {t.lower_ for t in doc[max(span.sent.start, start - 4):end]} | {
+                t.norm_ for t in doc[max(span.sent.start, start - 4):start]}
+            if near & PAST_MARKERS or {t.lower_ for t in doc[max(span.sent.start, start - 4):start]} & _OTHER_SUBJECT:
+                continue
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)
         for sent in sents:
@@ -281,6 +291,8 @@ class AskDetector:
             return "action"
         toks = [t for t in sent if not t.is_space]
         i = _skip_preamble(toks)
+        if i < len(toks) and toks[i].norm_ in _AVAILABILITY and toks[-1].text.endswith("?") and i + 1 < len(toks):
+            return "action"  # "Got 10 min?", "Free for a call at 3?", "Around tomorrow?"
         if i < len(toks) and toks[i].norm_ in {"any", "some", "your"} and i + 1 < len(toks):
             i += 1
         if i < len(toks) and toks[i].norm_ in _INPUT_NOUNS and toks[-1].text.endswith("?") and not _is_cry(toks):

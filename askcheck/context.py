@@ -12,6 +12,7 @@ PAST_MARKERS = {
     "already", "spent", "ago", "last", "yesterday", "earlier", "previously", "took", "was", "were",
     "did", "had", "been", "said", "told", "mentioned", "promised", "went", "came", "ran", "worked",
     "lasted", "used", "finished", "started", "tried", "wasted", "since", "past", "got", "sent",
+    "didn't", "didnt", "wasn't", "weren't", "hadn't", "couldn't've", "back then", "felt", "thought",
 }
 _BEFORE_PAST = {"last", "past", "previous", "since", "yesterday", "earlier"}
 _AFTER_PAST = {"ago", "earlier", "back"}
@@ -30,7 +31,7 @@ def is_past(span: Span) -> bool:
         return True
     if in_ask(span):
         return False
-    return any(t.norm_ in PAST_MARKERS or _first_person_past(t) for t in span.sent)
+    return any(t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t) for t in span.sent)
 
 
 def _first_person_past(tok) -> bool:

@@ -12,7 +12,7 @@ _IMPOSE = (
     "add to your plate|adding to your plate|pile on|piling on|dump this|dumping this|reach out|reaching out|"
     "ping|pinging|message|messaging|email|emailing|text|texting|drag you|dragging you|put you|putting you|"
     "burden|burdening|take up your time|taking up your time|take your time|taking your time|"
-    "be a pain|being a pain|be a bother|being a bother|be that person|being that person|be annoying|being annoying|"
+    "be a pest|being a pest|be a pain|being a pain|be a bother|being a bother|be that person|being that person|be annoying|being annoying|"
     "be a nuisance|being a nuisance|be a burden|being a burden|be needy|being needy|be so needy|being so needy|"
     "the trouble|the imposition|the bother|the inconvenience|the intrusion|the interruption|the hassle|"
     "the extra work|all the questions|so many questions|the request|this request|the ask|this ask|"
@@ -23,13 +23,14 @@ ASKING_APOLOGIES = [
     f"(so|really|very|terribly|truly|awfully|super|again|incredibly|extremely)? (sorry|apologies|my apologies|i apologize|i apologise|apologizing|apologising|forgive me|pardon me|excuse me) (in advance)? (to|for|about|if|if i'm|if this is|if this) (in advance)? (even|always|again|once again|constantly|continually|yet again)? {_IMPOSE}",
     "(sorry|apologies|i apologize) (in advance|ahead of time|upfront|up front)",
     "(i|i really|i truly|i genuinely) (hate|hated) (to|having to) (ask|bother|impose|trouble|bug|do this|pester|nag|reach out|add|put|dump|be|even ask|even bring|bring)",
+    "(i|i really|i truly|i genuinely) (hate|hated) (asking|bothering|bugging|imposing|pestering|nagging|doing this to you|troubling)",
     "(forgive|pardon|excuse) (me|my) (for|while i) (asking|bothering|imposing|the|this|intruding|interrupting|reaching|pestering|being|barging|butting)",
     "(pardon|excuse|forgive) the (intrusion|interruption|imposition|bother|trouble|request|ask|inconvenience)",
     "(apologies|my apologies|i apologize|i apologise|sorry) for (the|this|my) (imposition|bother|trouble|intrusion|request|interruption|inconvenience|ask|hassle)",
     "(i|i really|i truly|i kind of|i kinda|i) (feel|felt) (so|really|very|super|kind of|kinda|a bit|a little)? (bad|terrible|awful|guilty|horrible|rotten|weird|awkward) (for|about|even)? (asking|bothering|reaching out|messaging|pinging|imposing|dumping|having to ask|to ask|to bother|even asking|even bringing|bringing|this|you with|writing)",
     "(sorry|apologies),? (i know|i realize|i realise) (you're|you are|you've|you have|this is|it's)",
     "i know (you're|you are) (so|really|super|very|incredibly)? busy (and|,)? (i'm|i am)? (so|really)? sorry",
-    "(sorry|apologies) to (be|keep) (a pain|a bother|a nuisance|a burden|annoying|needy|such a|so needy|so annoying|that person|asking|bugging|bothering|pestering)",
+    "(sorry|apologies) to (be|keep) (a pest|a pain|a bother|a nuisance|a burden|annoying|needy|such a|so needy|so annoying|that person|asking|bugging|bothering|pestering)",
     "(i|i'm|i am) (so|really|terribly)? sorry (that)? (i have|i need|i've got|i had|i'm having|i am having) to (ask|bother|impose|trouble|bug|reach out|request)",
 ]
 APOLOGIES = [

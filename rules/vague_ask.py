@@ -18,7 +18,7 @@ GENERIC = {
     "getting", "make", "fix", "fixing", "sort", "sorting", "figure", "figuring", "handle", "handling",
     "deal", "dealing", "tackle", "manage", "solve", "resolve", "address", "work", "working", "weigh",
     "chime", "advise", "advice", "lend", "hand", "favor", "favour", "pick", "brain", "eyes", "eye",
-    "pair", "set", "jump", "hop", "come", "see", "go", "happen", "know", "knows", "think", "say",
+    "set", "jump", "hop", "come", "see", "go", "happen", "know", "knows", "think", "say",
     "tell", "share", "let", "lmk", "input", "thoughts", "thought", "ideas", "idea", "suggestions",
     "suggestion", "feedback", "tips", "tip", "pointers", "guidance", "insight", "insights", "opinion",
     "opinions", "take", "recommendations", "recs", "comments", "views", "clue", "clues", "hints",
@@ -43,8 +43,16 @@ GENERIC = {
     # opt-outs and apologies
     "worries", "worry", "pressure", "swamped", "busy", "slammed", "else", "fine", "problem", "sorry",
     "bother", "bothering", "trouble", "impose", "apologies", "understand", "rather", "obligation",
-    "bandwidth", "capacity", "time",
+    "bandwidth", "capacity", "time", "hate", "pain", "nuisance", "burden", "forgive", "apologize",
+    "apologise", "feel", "bad", "guilty", "terrible", "awful", "steal", "borrow", "grab", "weird",
+    "strange", "odd", "random", "happening", "happen", "happens", "going", "broken", "wrong", "off",
+    "weirdness", "got", "gotta", "half", "quarter", "again", "ideally", "whenever", "convenient",
 }
+# spaCy's stop words include verbs and nouns that do name a task ("call", "move", "fill", "show").
+_TASK_STOP_WORDS = {"call", "show", "put", "move", "fill", "find", "name", "front", "top",
+                    "bottom", "empty", "keep", "full", "first", "last", "whole", "serious", "side", "part"}
+_PLACEHOLDERS = {"thing", "things", "stuff", "something", "issue", "problem", "situation", "matter", "mess"}
+_DEICTIC = {"it", "this", "that", "these", "those", "them"}
 
 DISTRESS_TEMPLATE = f"Could you {WHAT} by {WHEN}? It should take about {HOW_LONG}."
 
@@ -88,12 +96,13 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
 
     def __init__(self, nlp, **options):
         super().__init__(nlp, **options)
-        self.generic = GENERIC | TIME_WORDS | STOP_WORDS | {w.lower() for w in self.config["generic_words"]}
+        self.generic = (GENERIC | TIME_WORDS | (STOP_WORDS - _TASK_STOP_WORDS)
+                        | {w.lower() for w in self.config["generic_words"]})
 
     def check(self, doc):
         asks = doc._.asks or []
         if asks:
-            if any(self.concrete(a) for a in asks):
+            if any(self.concrete(a) or self.refers_back(a) for a in asks):
                 return
             ask = asks[0]
             yield Violation(
@@ -118,11 +127,24 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
                              [insert_after_sentence(sent, DISTRESS_TEMPLATE)], Applicability.DISPLAY_ONLY),
             )
 
+    def refers_back(self, ask) -> bool:
+        """ "Sorry I missed the deadline on the draft. Could you give me feedback on it?": the "it" is concrete."""
+        if not any(t.lower_ in _DEICTIC for t in ask):
+            return False
+        # "Getting that weird thing again - can you look into it?": the "it" is the vague thing itself.
+        if any(t.lower_ in _PLACEHOLDERS for t in ask):
+            return False
+        doc = ask.doc
+        if ask.start == 0:
+            return False
+        before = doc[ask.start - 1].sent
+        return self.concrete(before)
+
     def concrete(self, ask) -> bool:
         """True when the ask contains a word that names a task or a thing."""
         toks = [t for t in ask if not t.is_space]
         for i, tok in enumerate(toks):
-            if not tok.is_alpha or len(tok.text) < 2:
+            if not tok.is_alpha or len(tok.text) < 2 or tok.like_num:
                 continue
             word = tok.norm_
             if word in self.generic or tok.lower_ in self.generic:
