@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from askcheck.declarative import make_fix
-from askcheck.finding import Applicability, Edit
+from askcheck.finding import Applicability, Edit, Severity
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import HOW_LONG, WHAT, WHEN, insert_after_sentence, quote
 from askcheck.timexp import TIME_WORDS
@@ -61,6 +61,7 @@ class VagueAsk(Rule):
     code = "ASK101"
     name = "vague-ask"
     summary = "Asks for help without a concrete task, or voices distress with no ask"
+    severity = Severity.ERROR
     options = {
         "generic_words": Option([], "More words that name no task (e.g. your team's jargon for 'help')."),
     }

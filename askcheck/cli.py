@@ -1,0 +1,228 @@
+"""The `askcheck` command line. All checking lives in the library; this module only wires I/O."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, FileConfig, find_config, load_config
+from .engine import Linter, get_linter
+from .formatters import FORMATS, FileReport, RenderOptions, render
+from .registry import RegistryError, load_rules
+from .settings import Settings, SettingsError
+from .sources import InputError, Source, expand, read_file, read_stdin
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"askcheck: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values) -> tuple[str, ...]:
+    """--select a,b --select c -> ("a", "b", "c")"""
+    out = []
+    for v in values or ():
+        out += [p.strip() for p in v.split(",") if p.strip()]
+    return tuple(out)
+
+
+def _load_file_config(config_path: str | None, isolated: bool) -> FileConfig:
+    rules = load_rules()
+    if isolated:
+        return FileConfig()
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    if config_path and not path.is_file():
+        raise ConfigError(f"{config_path}: config file not found")
+    cfg = load_config(path, {r.name for r in rules.values()})
+    for w in cfg.warnings:
+        click.echo(f"askcheck: warning: {w}", err=True)
+    return cfg
+
+
+def build_settings(cfg: FileConfig, select, ignore, extend_select, model) -> Settings:
+    """Config file values, overridden (select, model) or extended (ignore, extend-select) by flags."""
+    v = cfg.values
+    return Settings(
+        select=_split(select) or tuple(v.get("select", ("ALL",))),
+        ignore=tuple(v.get("ignore", ())) + _split(ignore),
+        extend_select=tuple(v.get("extend-select", ())) + _split(extend_select),
+        rule_options=cfg.rule_options,
+        model=model or v.get("model"),
+    )
+
+
+def _linter(settings: Settings) -> Linter:
+    try:
+        return get_linter(settings)
+    except (SettingsError, RegistryError) as exc:
+        _fail(str(exc))
+    except OSError as exc:  # spacy.load of a model that is not installed
+        _fail(f"cannot load spaCy model {settings.model!r}: {exc}")
+
+
+def gather_sources(paths, stdin_filename, include, exclude):
+    """Yield Source or InputError for each input, in order."""
+    for raw in paths:
+        if raw == "-":
+            try:
+                yield read_stdin(stdin_filename or "-")
+            except InputError as exc:
+                yield exc
+            continue
+        for item in expand([raw], include, exclude):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                yield read_file(item)
+            except InputError as exc:
+                yield exc
+
+
+def lint_sources(linter: Linter, items) -> list[FileReport]:
+    reports: list[FileReport] = []
+    pending: list[tuple[int, Source]] = []
+    for item in items:
+        if isinstance(item, InputError):
+            reports.append(FileReport(name=item.name, error=str(item)))
+        else:
+            reports.append(FileReport(name=item.name, source=item))
+            pending.append((len(reports) - 1, item))
+    results = linter.run_many((s.text, s.name, None) for _, s in pending)
+    for (idx, _), result in zip(pending, results):
+        reports[idx].result = result
+    return reports
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="askcheck")
+def main() -> None:
+    """askcheck: lint a message that asks someone for help, before you send it."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Output format (default: full).")
+@click.option("--select", multiple=True, help="Rules to check: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--include", multiple=True, help="Glob of files to lint inside folders (default: *.txt *.md *.eml).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
+@click.option("--stdin-filename", default=None, help="Name to report for text read from stdin (-).")
+@click.option("--show-asks", is_flag=True, help="Also show the sentences taken as asks.")
+@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings.")
+@click.option("--config", "config_path", type=click.Path(), default=None, help="Config file (default: nearest pyproject.toml/askcheck.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when stdout is a terminal).")
+def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_filename, show_asks, exit_zero,
+         config_path, isolated, model, color):
+    """Lint message files, folders, or - for stdin."""
+    if not paths:
+        _fail("no paths given (use - to read stdin)")
+    try:
+        cfg = _load_file_config(config_path, isolated)
+        settings = build_settings(cfg, select, ignore, extend_select, model)
+    except (ConfigError, RegistryError) as exc:
+        _fail(str(exc))
+    fmt = fmt or cfg.values.get("format", "full")
+    if fmt not in FORMATS:
+        _fail(f"format {fmt!r} is not one of {', '.join(sorted(FORMATS))}")
+    linter = _linter(settings)
+    include = include or tuple(cfg.values.get("include", ()))
+    exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
+    reports = lint_sources(linter, gather_sources(paths, stdin_filename, include, exclude))
+    for r in reports:
+        if r.error:
+            click.echo(f"askcheck: error: {r.error}", err=True)
+    if color is None:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    render(fmt, reports, click.get_text_stream("stdout"), RenderOptions(show_asks=show_asks, color=color))
+    if any(r.error for r in reports):
+        sys.exit(EXIT_ERROR)
+    exit_zero = exit_zero if exit_zero is not None else cfg.values.get("exit-zero", False)
+    has_findings = any(r.result and r.result.findings for r in reports)
+    sys.exit(EXIT_FINDINGS if has_findings and not exit_zero else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_cmd(fmt):
+    """List every rule: code, name, severity, fix, summary."""
+    try:
+        rules = load_rules()
+    except RegistryError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{
+            "code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
+            "needs_ask": r.needs_ask, "options": {k: o.default for k, o in r.options.items()},
+            "module": r.__module__,
+        } for r in rules.values()], indent=2))
+        return
+    rows = [(r.code, r.name, r.severity.value, r.summary) for r in rules.values()]
+    widths = [max(len(row[i]) for row in rows + [("CODE", "NAME", "SEVERITY", "")]) for i in range(3)]
+    click.echo(f"{'CODE':<{widths[0]}}  {'NAME':<{widths[1]}}  {'SEVERITY':<{widths[2]}}  SUMMARY")
+    for code, name, sev, summary in rows:
+        click.echo(f"{code:<{widths[0]}}  {name:<{widths[1]}}  {sev:<{widths[2]}}  {summary}")
+
+
+@main.command("rule")
+@click.argument("rule")
+def rule_cmd(rule):
+    """Show a rule's documentation (by name or code)."""
+    try:
+        rules = load_rules()
+    except RegistryError as exc:
+        _fail(str(exc))
+    for r in rules.values():
+        if rule.upper() == r.code or rule.lower() == r.name:
+            click.echo(r.documentation())
+            return
+    _fail(f"no rule named {rule!r} (see `askcheck rules`)")
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--show", "show", default=None, help="Also list the misses (false positives/negatives) of this rule.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
+def eval_cmd(paths, show, fmt, model):
+    """Precision, recall and F1 per rule over labelled JSONL messages (default: corpus/labelled)."""
+    from .evaluate import CorpusError, evaluate
+
+    paths = paths or ("corpus/labelled",)
+    for p in paths:
+        if not Path(p).exists():
+            _fail(f"{p}: no such file or directory")
+    linter = _linter(Settings(model=model))
+    try:
+        scores, count = evaluate(linter, paths)
+    except CorpusError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"messages": count, "rules": {
+            name: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
+                   "fn": s.fn, "support": s.support} for name, s in scores.items()}}, indent=2))
+        return
+    click.echo(f"{count} labelled messages")
+    click.echo(f"{'RULE':<20} {'PREC':>6} {'RECALL':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'SUPPORT':>7}")
+    for name, s in scores.items():
+        click.echo(f"{name:<20} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.support:>7}")
+    if show:
+        if show not in scores:
+            _fail(f"no rule named {show!r}")
+        for title, items in (("false positives", scores[show].fp_examples), ("false negatives", scores[show].fn_examples)):
+            click.echo(f"\n{show} {title} ({len(items)}):")
+            for e in items:
+                click.echo("  " + e.replace("\n", " | "))

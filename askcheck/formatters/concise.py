@@ -1,0 +1,19 @@
+"""One line per finding: `path:line:col: CODE name message`."""
+from __future__ import annotations
+
+
+def line(f) -> str:
+    where = f"{f.filename}:{f.location.row}:{f.location.column}"
+    return f"{where}: {f.code} {f.name} {f.message}"
+
+
+def render(reports, out, options) -> None:
+    for r in reports:
+        if r.result is None:
+            continue
+        if options.show_asks:
+            for ask in r.result.asks:
+                loc = ask["location"]
+                out.write(f"{r.name}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) {ask['text']!r}\n")
+        for f in r.result.findings:
+            out.write(line(f) + "\n")

@@ -1,0 +1,55 @@
+"""The default format: each finding with its source line, a caret underline and the suggested rewrite."""
+from __future__ import annotations
+
+import click
+
+from . import all_findings
+from .concise import line
+
+
+def _style(text, color, **kw):
+    return click.style(text, **kw) if color else text
+
+
+def render(reports, out, options) -> None:
+    color = options.color
+    for r in reports:
+        if r.result is None:
+            continue
+        text_lines = r.result.text.split("\n")
+        if options.show_asks:
+            for ask in r.result.asks:
+                loc = ask["location"]
+                out.write(_style(f"{r.name}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) ", color, fg="cyan")
+                          + ask["text"].replace("\n", " ") + "\n")
+        for f in r.result.findings:
+            head = line(f)
+            marker = " [*]" if f.fixable and (f.fix.applicability.value == "safe" or options.unsafe_fixes) else ""
+            code_at = head.index(f": {f.code} ") + 2
+            out.write(_style(head[:code_at], color, bold=True)
+                      + _style(f.code + marker, color, fg="red", bold=True)
+                      + " " + _style(f.name, color, fg="yellow") + " " + f.message + "\n")
+            row = f.location.row
+            src = text_lines[row - 1].rstrip("\r") if row - 1 < len(text_lines) else ""
+            gutter = " " * len(str(row))
+            start_col = f.location.column
+            end_col = f.end_location.column if f.end_location.row == row else len(src) + 1
+            width = max(1, min(end_col, len(src) + 1) - start_col)
+            out.write(f"{gutter} |\n{row} | {src}\n{gutter} | " + " " * (start_col - 1)
+                      + _style("^" * width, color, fg="red") + "\n")
+            out.write(f"{gutter} = " + _style("help", color, bold=True) + f": {f.suggestion}\n\n")
+    findings = list(all_findings(reports))
+    n = len(findings)
+    if n == 0:
+        out.write("All checks passed!\n")
+        return
+    out.write(f"Found {n} finding{'s' if n != 1 else ''}.\n")
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "safe")
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "unsafe")
+    if options.unsafe_fixes:
+        safe, unsafe = safe + unsafe, 0
+    if safe:
+        extra = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+        out.write(f"[*] {safe} fixable with --fix{extra}.\n")
+    elif unsafe:
+        out.write(f"No safe fixes ({unsafe} fixable with --fix --unsafe-fixes).\n")

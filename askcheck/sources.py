@@ -1,0 +1,94 @@
+"""Finding the files to lint and reading them: decoding, BOM and line endings, clear errors."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".eml")
+BOM = "\ufeff"
+
+
+class InputError(Exception):
+    """A path that cannot be linted; str() is the one-line message naming it."""
+
+    def __init__(self, name: str, problem: str):
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+@dataclass
+class Source:
+    """One message as read: text without BOM, plus what is needed to write it back the same way."""
+
+    name: str
+    text: str
+    path: Path | None = None  # None for stdin
+    bom: bool = False
+    newline: str = "\n"
+
+
+def decode(data: bytes, name: str) -> tuple[str, bool]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    if "\x00" in text:
+        raise InputError(name, "looks like a binary file (contains NUL bytes)")
+    bom = text.startswith(BOM)
+    return (text[1:] if bom else text), bom
+
+
+def newline_of(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def read_file(path: Path, name: str | None = None) -> Source:
+    name = name or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    text, bom = decode(data, name)
+    return Source(name=name, text=text, path=path, bom=bom, newline=newline_of(text))
+
+
+def read_stdin(name: str = "-") -> Source:
+    text, bom = decode(sys.stdin.buffer.read(), name)
+    return Source(name=name, text=text, bom=bom, newline=newline_of(text))
+
+
+def _matches(path: Path, globs) -> bool:
+    s = path.as_posix()
+    return any(fnmatch.fnmatch(s, g) or fnmatch.fnmatch(path.name, g) for g in globs)
+
+
+def expand(paths, include=(), exclude=()) -> Iterator[Path | InputError]:
+    """Files to lint, in a stable order. A folder is walked for include globs (default: .txt .md .eml)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(Path(root, d), exclude))
+                for f in files:
+                    p = Path(root, f)
+                    wanted = _matches(p, include) if include else p.suffix.lower() in DEFAULT_EXTENSIONS
+                    if wanted and not _matches(p, exclude):
+                        found.append(p)
+            yield from sorted(found)
+        elif path.exists():
+            if not _matches(path, exclude):
+                yield path
+        else:
+            yield InputError(raw, "no such file or directory")
