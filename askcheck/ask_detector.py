@@ -199,14 +199,16 @@ for ext in ("asks", "distress"):
 
 
 def _modal_patterns() -> list[list[dict]]:
-    return [[
+    head = [
         {"NORM": {"IN": _MODALS}},
         {"NORM": {"IN": ["n't", "not"]}, "OP": "?"},
         {"NORM": {"IN": _SUBJECTS + ["one", "any", "some", "either"]}},
         {"NORM": {"IN": ["of", "you", "guys", "all"]}, "OP": "*"},
         {"NORM": {"IN": _ADVERBS}, "OP": "*"},
-        {"IS_ALPHA": True, "NORM": {"NOT_IN": _NOT_ASK_VERBS}},
-    ]]
+    ]
+    verb = {"IS_ALPHA": True, "NORM": {"NOT_IN": _NOT_ASK_VERBS}}
+    placeholder = {"ORTH": "["}  # "Could you [what]?", askcheck's own template
+    return [head + [verb], head + [placeholder]]
 
 
 @Language.factory(

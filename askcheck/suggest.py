@@ -15,7 +15,8 @@ def body_end(span: Span) -> int:
     """Character offset where the sentence's closing punctuation (?!. and emoji) starts."""
     toks = list(span)
     k = len(toks)
-    while k > 0 and (toks[k - 1].is_punct or toks[k - 1].is_space or not any(ch.isalnum() for ch in toks[k - 1].text)):
+    while k > 0 and toks[k - 1].text not in {"]", ")", '"', "'"} and (
+            toks[k - 1].is_punct or toks[k - 1].is_space or not any(ch.isalnum() for ch in toks[k - 1].text)):
         k -= 1
     if k == 0:
         return span.end_char
@@ -36,6 +37,19 @@ def insert_after_sentence(span: Span, sentence: str) -> Edit:
     """An edit that adds `sentence` after `span`, separated by one space."""
     end = sentence_end(span)
     return Edit(end, end, " " + sentence)
+
+
+def paragraph_end(span: Span) -> int:
+    """Offset after the last sentence on the same line as `span`'s end ("... by Friday? It's 5 min.")."""
+    doc = span.doc
+    end = sentence_end(span)
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            gap = doc.text[end:sent.start_char]
+            if "\n" in gap or not sent.text.strip():
+                break
+            end = sentence_end(sent)
+    return end
 
 
 def quote(text: str, limit: int = 90) -> str:

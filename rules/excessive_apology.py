@@ -135,6 +135,9 @@ def _overlaps(span, others) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
+_TERMINAL = {".", "!", "?", "...", "\u2026", "!!", "!!!", "?!", "!?"}
+
+
 def _deletion(doc, span) -> Edit | None:
     """The edit that cuts the apology clause around `span`, or None when it cannot be cut cleanly."""
     sent = span.sent
@@ -142,64 +145,52 @@ def _deletion(doc, span) -> Edit | None:
     if not toks:
         return None
     first, last = toks[0].i, toks[-1].i
-    # Left: run over "I'm so", "Oh, and" up to the sentence start or a clause boundary.
     left = span.start
     while left > first and (doc[left - 1].norm_ in _LEAD or doc[left - 1].is_space):
         left -= 1
     at_start = left == first
-    if not at_start and doc[left - 1].text not in _BOUNDARY | {",", "!", "."}:
-        return None
-    # Right: a few filler words, then the clause boundary.
+    if not at_start and doc[left - 1].text not in _BOUNDARY | {"!"}:
+        return None  # the apology sits inside a clause: cutting it would break the sentence
     right = span.end
-    extra = 0
     while right <= last and doc[right].text not in _BOUNDARY and not doc[right].is_punct:
-        if doc[right].norm_ not in _CLAUSE_FILL or extra >= 4:
+        if doc[right].norm_ not in _CLAUSE_FILL or right - span.end >= 4:
             return None
         right += 1
-        extra += 1
     text = doc.text
-    start = doc[left].idx
-    if right > last or doc[right].text in {".", "!", "?", "...", "\u2026", "!!"} or (doc[right].is_punct and doc[right].text not in _BOUNDARY):
-        # The apology is the whole rest of the sentence.
+    if right > last or doc[right].text in _TERMINAL or (doc[right].is_punct and doc[right].text not in _BOUNDARY):
+        # The apology runs to the end of its sentence.
+        end = doc[last].idx + len(doc[last].text)
         if not at_start:
-            # "Hi Sam, sorry to bother you." -> cut from the boundary before it.
-            start = doc[left - 1].idx
-            end = sent.end_char if right > last else _after_punct(doc, right, last)
-            end = min(end, len(text.rstrip()) if end >= len(text.rstrip()) else end)
-            return Edit(start, _punct_start(doc, right, last), "") if right <= last else Edit(start, doc[last].idx + len(doc[last].text), "")
-        end = _after_punct(doc, right, last) if right <= last else doc[last].idx + len(doc[last].text)
-        # Take the whitespace that follows too (or, at the very end, the whitespace before).
-        j = end
-        while j < len(text) and text[j] in " \t":
-            j += 1
-        if j == end and end < len(text) and text[end] not in "\r\n":
-            return None
-        if j >= len(text) or text[j] in "\r\n":
-            k = start
-            while k > 0 and text[k - 1] in " \t":
-                k -= 1
-            return Edit(k, end, "")
-        return Edit(start, j, "")
-    # The apology is a leading clause: "Sorry to bother you, but could you..." -> "Could you..."
+            # "Hi Sam, sorry to bother you." -> "Hi Sam."
+            return Edit(doc[left - 1].idx, doc[right].idx if right <= last else end, "")
+        return _delete_sentence(text, doc[left].idx, end)
+    # A leading clause: "Sorry to bother you, but could you..." -> "Could you..."
     k = right + 1
     while k <= last and (doc[k].norm_ in _CONNECT or doc[k].text in _BOUNDARY):
         k += 1
     if k > last:
         return None
     rest = doc[k]
-    end = rest.idx
-    if at_start and left == first and rest.text[:1].islower():
-        return Edit(start, end + 1, rest.text[0].upper())
-    if not at_start:
-        start = doc[left].idx
-    return Edit(start, end, "")
+    start = doc[left].idx
+    if at_start and rest.text[:1].islower():
+        return Edit(start, rest.idx + 1, rest.text[0].upper())
+    return Edit(start, rest.idx, "")
 
 
-def _after_punct(doc, i, last) -> int:
-    while i <= last and doc[i].is_punct:
-        i += 1
-    return doc[i - 1].idx + len(doc[i - 1].text)
-
-
-def _punct_start(doc, i, last) -> int:
-    return doc[i].idx
+def _delete_sentence(text: str, start: int, end: int) -> Edit:
+    """Delete text[start:end] with the spacing around it, or its whole line when it stands alone."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    alone = not text[line_start:start].strip() and not text[end:line_end].strip()
+    if alone and line_end < len(text):
+        return Edit(line_start, line_end + 1, "")  # drop the line and its newline (\r\n included)
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text) and text[j] not in "\r\n":
+        return Edit(start, j, "")
+    k = start
+    while k > line_start and text[k - 1] in " \t":
+        k -= 1
+    return Edit(k, j, "")

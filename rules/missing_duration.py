@@ -12,6 +12,7 @@ class MissingDuration(AbsenceRule):
     code = "ASK201"
     name = "missing-duration"
     summary = "The ask does not say how long or how big the task is"
+    placeholder = HOW_LONG
     phrases = DURATIONS
     principle = (
         'Essay, paragraph 3: "Would you be willing to spend twenty minutes reviewing my draft" is '

@@ -12,6 +12,7 @@ class MissingTimeframe(AbsenceRule):
     code = "ASK202"
     name = "missing-timeframe"
     summary = "The ask does not say when it is needed"
+    placeholder = WHEN
     phrases = TIMEFRAMES
     ask_only_phrases = TIMEFRAMES_IN_ASK
     principle = (

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from askcheck.declarative import AbsenceRule, make_fix
-from askcheck.finding import Applicability
+from askcheck.finding import Applicability, Edit
 from askcheck.rule import Violation
-from askcheck.suggest import insert_after_sentence
+from askcheck.suggest import paragraph_end
 
 _BUSY = "(swamped|busy|slammed|too busy|stretched|overloaded|snowed under|underwater|buried|flat out|maxed out|at capacity|full|booked|not able|unable|not available|not free|tied up|out|away|off)"
 _CANT = "(can't|cannot|can not|cant|couldn't|could not|don't|do not|won't|aren't|are not|'re not|'d rather not|would rather not|prefer not|rather not|don't want|do not want|aren't able|are not able|have no|'ve got no|don't have|do not have|haven't got)"
@@ -116,11 +116,11 @@ only with `--unsafe-fixes`.
 """
 
     def violation(self, doc, ask):
-        last = (doc._.asks or [ask])[-1]
+        at = paragraph_end((doc._.asks or [ask])[-1])
         sentence = "If you can't, no problem - just let me know."
         return Violation(
             start=ask.start_char, end=ask.end_char,
             message="The ask gives no easy way to say no",
             suggestion='add an out, e.g. "If you\'re swamped, no problem - I\'ll ask someone else."',
-            fix=make_fix("Add an opt-out sentence", [insert_after_sentence(last, sentence)], Applicability.UNSAFE),
+            fix=make_fix("Add an opt-out sentence", [Edit(at, at, " " + sentence)], Applicability.UNSAFE),
         )

@@ -54,6 +54,13 @@ _TASK_STOP_WORDS = {"call", "show", "put", "move", "fill", "find", "name", "fron
 _PLACEHOLDERS = {"thing", "things", "stuff", "something", "issue", "problem", "situation", "matter", "mess"}
 _DEICTIC = {"it", "this", "that", "these", "those", "them"}
 
+def _after_with_stop(sent, sentence: str) -> Edit:
+    """Insert after `sent`, closing it with a full stop first if it has no final punctuation."""
+    edit = insert_after_sentence(sent, sentence)
+    closed = sent.text.rstrip()[-1:] in set(".!?\u2026")
+    return edit if closed else Edit(edit.start, edit.end, "." + edit.content)
+
+
 DISTRESS_TEMPLATE = f"Could you {WHAT} by {WHEN}? It should take about {HOW_LONG}."
 
 
@@ -101,6 +108,8 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
                         | {w.lower() for w in self.config["generic_words"]})
 
     def check(self, doc):
+        if WHAT in doc.text:
+            return  # the writer has a template to fill in already
         asks = doc._.asks or []
         if asks:
             if any(self.concrete(a) or self.refers_back(a) for a in asks):
@@ -124,8 +133,8 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
                 start=first.start_char, end=first.end_char,
                 message=f'Voices distress ("{quote(first.text, 40)}") but asks for nothing specific',
                 suggestion=f'turn it into a specific ask, e.g. "{DISTRESS_TEMPLATE}"',
-                fix=make_fix("Add a concrete-ask template",
-                             [insert_after_sentence(sent, DISTRESS_TEMPLATE)], Applicability.DISPLAY_ONLY),
+                fix=make_fix("Add a concrete-ask template", [_after_with_stop(sent, DISTRESS_TEMPLATE)],
+                             Applicability.DISPLAY_ONLY),
             )
 
     def refers_back(self, ask) -> bool:
@@ -143,6 +152,8 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
 
     def concrete(self, ask) -> bool:
         """True when the ask contains a word that names a task or a thing."""
+        if WHAT in ask.text:
+            return True  # a template the writer will fill in
         toks = [t for t in ask if not t.is_space]
         for i, tok in enumerate(toks):
             if not tok.is_alpha or len(tok.text) < 2 or tok.like_num:
