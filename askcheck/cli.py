@@ -121,8 +121,15 @@ def main() -> None:
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
 @click.option("--color/--no-color", default=None, help="Colour the output (default: when stdout is a terminal).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff: also apply fixes that change what the message says.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes and report nothing else.")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of stdout.")
 def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_filename, show_asks, exit_zero,
-         config_path, isolated, model, color):
+         config_path, isolated, model, color, fix, unsafe_fixes, fix_only, diff, statistics, output_file):
     """Lint message files, folders, or - for stdin."""
     if not paths:
         _fail("no paths given (use - to read stdin)")
@@ -141,14 +148,115 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     for r in reports:
         if r.error:
             click.echo(f"askcheck: error: {r.error}", err=True)
-    if color is None:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    render(fmt, reports, click.get_text_stream("stdout"), RenderOptions(show_asks=show_asks, color=color))
+    fix = fix or fix_only
+    if diff:
+        changed = _show_diffs(linter, reports, unsafe_fixes)
+        sys.exit(EXIT_ERROR if any(r.error for r in reports) else (EXIT_FINDINGS if changed else EXIT_OK))
+    stdout = click.get_text_stream("stdout")
+    if fix:
+        to_stdin = _apply_fixes(linter, reports, unsafe_fixes)
+        if to_stdin is not None:
+            stdout.write(to_stdin)
+            stdout.flush()
+            stdout = click.get_text_stream("stderr")  # findings must not mix into the fixed text
+    out = open(output_file, "w", encoding="utf-8") if output_file else stdout
+    try:
+        if color is None:
+            color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        if statistics:
+            _statistics(reports, out)
+        elif not fix_only:
+            render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color, unsafe_fixes=unsafe_fixes))
+    finally:
+        if output_file:
+            out.close()
     if any(r.error for r in reports):
         sys.exit(EXIT_ERROR)
+    if fix_only:
+        sys.exit(EXIT_OK)
     exit_zero = exit_zero if exit_zero is not None else cfg.values.get("exit-zero", False)
     has_findings = any(r.result and r.result.findings for r in reports)
     sys.exit(EXIT_FINDINGS if has_findings and not exit_zero else EXIT_OK)
+
+
+def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str | None:
+    """Fix every readable file in place; return the fixed text of stdin, if stdin was linted."""
+    from .fixer import fix_loop
+    from .writer import write_atomic
+
+    stdin_text = None
+    fixed_total = 0
+    for r in reports:
+        if r.result is None or r.source is None:
+            continue  # never touch a file that could not be read or decoded
+        new, remaining, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False)
+        fixed_total += applied
+        if r.source.path is None:
+            stdin_text = new
+        elif new != r.source.text:
+            write_atomic(r.source, new)
+        r.result = linter.run(new, filename=r.name)
+        r.source.text = new
+    if fixed_total:
+        click.echo(f"Fixed {fixed_total} finding{'s' if fixed_total != 1 else ''}.", err=True)
+    return stdin_text
+
+
+def _show_diffs(linter: Linter, reports: list[FileReport], unsafe: bool) -> bool:
+    from .fixer import fix_loop
+    from .writer import unified_diff
+
+    changed = 0
+    for r in reports:
+        if r.result is None or r.source is None:
+            continue
+        new, _, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False)
+        if new != r.source.text:
+            changed += applied
+            click.echo(unified_diff(r.source, new), nl=False)
+    if changed:
+        click.echo(f"Would fix {changed} finding{'s' if changed != 1 else ''}.", err=True)
+    return bool(changed)
+
+
+def _statistics(reports: list[FileReport], out) -> None:
+    counts: dict[tuple[str, str], list[int]] = {}
+    for r in reports:
+        for f in (r.result.findings if r.result else []):
+            c = counts.setdefault((f.code, f.name), [0, 0])
+            c[0] += 1
+            c[1] += 1 if f.fixable else 0
+    for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        out.write(f"{n:>6}  {code}  {'[*]' if fixable else '   '}  {name}\n")
+
+
+@main.command("rewrite")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), default=None, help="Config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
+def rewrite_cmd(paths, config_path, isolated, model):
+    """Print the whole message with every suggestion applied (placeholders included), for editing."""
+    from .fixer import rewrite_text
+
+    if not paths:
+        _fail("no paths given (use - to read stdin)")
+    try:
+        settings = build_settings(_load_file_config(config_path, isolated), (), (), (), model)
+    except (ConfigError, RegistryError) as exc:
+        _fail(str(exc))
+    linter = _linter(settings)
+    failed = False
+    items = list(gather_sources(paths, None, (), ()))
+    for item in items:
+        if isinstance(item, InputError):
+            click.echo(f"askcheck: error: {item}", err=True)
+            failed = True
+            continue
+        if len(items) > 1:
+            click.echo(f"==> {item.name} <==")
+        click.echo(rewrite_text(linter, item.text), nl=not item.text.endswith("\n"))
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 
 @main.command("rules")
