@@ -4,7 +4,7 @@
     "i (really|truly)? hate to ask"   ? after a word or group makes it optional
     "if you have * time"              * is any one token (*? optional)
     "if ... (i'll|i can) ask"         ... is up to ten tokens, none of them a full stop or ? or !
-    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT] [RANGE] [DAYNUM] [ORDINAL]
+    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT] [RANGE] [DAYNUM] [ORDINAL] [SMALLNUM] [PLURAL]
 
 Words are matched on the token's NORM, so "can't", "cannot" and "can not" are one phrase. A message is
 encoded once as " norm1 norm2 ... " and every phrase set is one compiled regex over it: alternatives
@@ -38,6 +38,8 @@ CLASSES = {
     "WORD": r"[a-z][a-z'-]*",
     "PUNCT": r"[^\w\s]+",
     "QMARK": r"\?+[!?]*",
+    "SMALLNUM": r"(?:[1-9]|1\d|20|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)",
+    "PLURAL": r"[a-z][a-z-]*[a-z]s",
     "DAYNUM": r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?",
     "ORDINAL": r"\d+(?:st|nd|rd|th)",
     "RANGE": r"\d+(?::\d+)?(?:am|pm)?[-\u2013]\d+(?::\d+)?(?:am|pm)?",

@@ -46,9 +46,15 @@ DURATIONS = [
     "(a|one) (sec|second|moment|minute|min)",
     "(a|an) (hour|minute)",
     "(quarter|half) of an hour",
-    "(the|an|one) (first|last|final|extra|spare)? hour",
+    "(an|one) (first|last|final|extra|spare)? hour",
+    "the (first|last|final|extra|spare) hour",
     # sizes: "two slides", "three quick questions", "a 40-line hotfix", "the two-page summary"
-    f"{_COUNT} *? {_SIZE_UNITS_PLURAL}",
+    f"{_COUNT} *? *? {_SIZE_UNITS_PLURAL}",
+    # a small count of anything is a size: "two config flags", "3 open tickets"
+    "[SMALLNUM] *? *? [PLURAL]",
+    "(just|only) (one|a single|the one) *? *? [WORD]",
+    "(just|only) the *? *? [WORD] (is|would be|will do) (fine|enough|great|plenty)",
+    "(half|quarter) (a|an|of a|of an) [WORD]",
     f"{_COUNT} *? {_SIZE_UNITS_SINGULAR}",
     f"[NUM] (-|\u2013)? {_SIZE_UNITS_SINGULAR}",
     f"(one|a|single|just|only|the|this|that|my|our|your) *? {_SMALL_PARTS}",
@@ -66,7 +72,7 @@ _PART_OF_DAY = "(morning|afternoon|evening|night|lunch|lunchtime)"
 
 # When: a deadline, a time, or an explicit "whenever".
 TIMEFRAMES = [
-    "(today|tonight|tomorrow|tmrw|tmr|tomorrow's|todays|today's)",
+    "(today|tonight|tomorrow|tmrw|tmr|tomorrow's|todays|today's|tommorow|tomorow|tommorrow|2morrow|2moro|2day|2nite|tonite)",
     f"(this|next|coming|following) (week|weekend|month|quarter|year|sprint|[DAY]|{_PART_OF_DAY}|time)",
     "[DAY]",
     "[MONTH] [DAYNUM]",
@@ -112,6 +118,6 @@ TIME_WORDS = {
     "today", "tonight", "tomorrow", "week", "weekend", "month", "morning", "afternoon", "evening",
     "night", "minute", "minutes", "min", "mins", "hour", "hours", "second", "seconds", "sec", "day",
     "days", "eod", "cob", "asap", "pm", "am", "noon", "rush", "hurry", "deadline", "quick", "soon",
-    "later", "early", "end", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "later", "early", "end", "lunch", "breakfast", "dinner", "tops", "max", "ish", "tommorow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "time", "moment", "chance", "convenience", "standup",
 }

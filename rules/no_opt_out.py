@@ -10,7 +10,7 @@ _BUSY = "(swamped|busy|slammed|too busy|stretched|overloaded|snowed under|underw
 _CANT = "(can't|cannot|can not|cant|couldn't|could not|don't|do not|won't|aren't|are not|'re not|'d rather not|would rather not|prefer not|rather not|don't want|do not want|aren't able|are not able|have no|'ve got no|don't have|do not have|haven't got)"
 _FINE = "(fine|ok|okay|cool|alright|all right|understandable|understood|no problem|no prob|no biggie|good|no worries|all good|totally fine|completely fine|perfectly fine|absolutely fine|no big deal|no sweat|not a problem|np)"
 
-_IF_NOT = ("if (not|nobody|no one|none|noone|you're|you are|ur|you've|you'd|you have|you don't|you do not|you can't|you cannot|"
+_IF_NOT = ("if (not|nobody|no one|none|noone|nothing|everyone|everyone's|everybody|you all|y'all|you guys|you're|you are|ur|you've|you'd|you have|you don't|you do not|you can't|you cannot|"
            "you won't|it's|it is|it isn't|it doesn't|that's|that doesn't|this|now|the|today|tomorrow|they're|they are|those|"
            "these|there's|there is|your|you aren't|you haven't|you get|you end up|anything|something|things|work|life)")
 _FALLBACK = ("(i'll|i will|i can|i could|happy to|i'm happy to|i am happy to|i'd be happy to|we'll|we can|we will|i'd|"

@@ -51,8 +51,6 @@ GENERIC = {
 # spaCy's stop words include verbs and nouns that do name a task ("call", "move", "fill", "show").
 _TASK_STOP_WORDS = {"call", "show", "put", "move", "fill", "find", "name", "front", "top",
                     "bottom", "empty", "keep", "full", "first", "last", "whole", "serious", "side", "part"}
-_PLACEHOLDERS = {"thing", "things", "stuff", "something", "issue", "problem", "situation", "matter", "mess"}
-_DEICTIC = {"it", "this", "that", "these", "those", "them"}
 
 def _after_with_stop(sent, sentence: str) -> Edit:
     """Insert after `sent`, closing it with a full stop first if it has no final punctuation."""
@@ -112,7 +110,7 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
             return  # the writer has a template to fill in already
         asks = doc._.asks or []
         if asks:
-            if any(self.concrete(a) or self.refers_back(a) for a in asks):
+            if any(self.concrete(a) for a in asks):
                 return
             ask = asks[0]
             yield Violation(
@@ -136,19 +134,6 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
                 fix=make_fix("Add a concrete-ask template", [_after_with_stop(sent, DISTRESS_TEMPLATE)],
                              Applicability.DISPLAY_ONLY),
             )
-
-    def refers_back(self, ask) -> bool:
-        """ "Sorry I missed the deadline on the draft. Could you give me feedback on it?": the "it" is concrete."""
-        if not any(t.lower_ in _DEICTIC for t in ask):
-            return False
-        # "Getting that weird thing again - can you look into it?": the "it" is the vague thing itself.
-        if any(t.lower_ in _PLACEHOLDERS for t in ask):
-            return False
-        doc = ask.doc
-        if ask.start == 0:
-            return False
-        before = doc[ask.start - 1].sent
-        return self.concrete(before)
 
     def concrete(self, ask) -> bool:
         """True when the ask contains a word that names a task or a thing."""

@@ -1,0 +1,369 @@
+"""Reading message corpora lazily: text files, .eml, .mbox, .jsonl and .csv, one Message per record.
+
+Everything here is a generator: a corpus is never held in memory, only the record being read. A
+record that cannot be read (a bad JSON line, a CSV row without the text column, an email part that
+does not decode) becomes a RecordError in the stream, in its place, and reading goes on.
+
+    for item in iter_messages(["corpus/", "mail/*.mbox"]):
+        if isinstance(item, RecordError): ...
+        else: lint(item.text, item.filename, item.record)
+
+A Message's `record` names it inside its file: the id field of a JSONL/CSV record, the Message-ID of
+an mbox message, or a position ("line 12", "row 3", "message 2") when there is none. `offset_note`
+says where the record starts in the file ("line 12"), for a reader looking for it.
+"""
+from __future__ import annotations
+
+import csv
+import email
+import email.errors
+import email.policy
+import glob
+import io
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .sources import InputError, decode, expand, read_file
+
+TEXT_SUFFIXES = (".txt", ".md")
+CORPUS_GLOBS = ("*.txt", "*.md", "*.eml", "*.mbox", "*.jsonl", "*.csv")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_POSITIONAL = re.compile(r"^(line|row|message) \d+$")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to lint. `record` is None for a file that holds a single message."""
+
+    text: str
+    filename: str
+    record: str | None = None
+    offset_note: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """A record (or a whole file, record=None) that could not be read; str() is one line naming it."""
+
+    filename: str
+    record: str | None
+    problem: str
+
+    def __str__(self) -> str:
+        where = f"{self.filename}: {self.record}" if self.record else self.filename
+        return f"{where}: {self.problem}"
+
+
+def is_positional(record: str | None) -> bool:
+    """True when a record is named by its position ("line 7") rather than by an id it carries."""
+    return record is None or bool(_POSITIONAL.match(record))
+
+
+# ----------------------------------------------------------------------------------------- paths
+
+def iter_paths(paths, include=(), exclude=()) -> Iterator[Path | RecordError]:
+    """Files named, found in folders (include globs; default: every corpus kind), or matched by globs."""
+    include = tuple(include) or CORPUS_GLOBS
+    for raw in paths:
+        raw = str(raw)
+        if not os.path.exists(raw) and _GLOB_CHARS.search(raw):
+            matched = sorted(glob.glob(raw, recursive=True))
+            if not matched:
+                yield RecordError(raw, None, "no files match this pattern")
+                continue
+            targets = matched
+        else:
+            targets = [raw]
+        for item in expand(targets, include, exclude):
+            yield RecordError(item.name, None, item.problem) if isinstance(item, InputError) else item
+
+
+def iter_messages(paths: Iterable, *, text_field: str = "text", id_field: str = "id",
+                  include_quoted: bool = False, include=(), exclude=()) -> Iterator[Message | RecordError]:
+    """Every message in the files, folders and globs given, in order, one record at a time."""
+    for path in iter_paths(paths, include, exclude):
+        if isinstance(path, RecordError):
+            yield path
+            continue
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            yield from read_jsonl(path, text_field=text_field, id_field=id_field)
+        elif suffix == ".csv":
+            yield from read_csv(path, text_field=text_field, id_field=id_field)
+        elif suffix == ".mbox":
+            yield from read_mbox(path, include_quoted=include_quoted)
+        elif suffix == ".eml":
+            yield from read_eml(path, include_quoted=include_quoted)
+        else:
+            yield from read_text(path)
+
+
+def _open_error(path: Path, exc: OSError) -> RecordError:
+    if isinstance(exc, FileNotFoundError):
+        return RecordError(str(path), None, "no such file or directory")
+    if isinstance(exc, PermissionError):
+        return RecordError(str(path), None, "permission denied")
+    return RecordError(str(path), None, f"cannot read ({exc.strerror or exc})")
+
+
+# ------------------------------------------------------------------------------------ text files
+
+def read_text(path: Path) -> Iterator[Message | RecordError]:
+    """A .txt/.md file (or any file named explicitly) is one message, UTF-8 as for `askcheck lint`."""
+    try:
+        source = read_file(path)
+    except InputError as exc:
+        yield RecordError(exc.name, None, exc.problem)
+        return
+    yield Message(source.text, source.name)
+
+
+# ----------------------------------------------------------------------------------------- JSONL
+
+def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") -> Iterator[Message | RecordError]:
+    name = str(path)
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield _open_error(path, exc)
+        return
+    with fh:
+        for number, raw in enumerate(fh, 1):
+            where = f"line {number}"
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield RecordError(name, where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield RecordError(name, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+                continue
+            if not isinstance(obj, dict):
+                yield RecordError(name, where, f"expected a JSON object, got {type(obj).__name__}")
+                continue
+            record = _record_id(obj.get(id_field), where)
+            text = obj.get(text_field)
+            if not isinstance(text, str):
+                problem = (f"no {text_field!r} field" if text is None
+                           else f"{text_field!r} is {type(text).__name__}, not a string")
+                yield RecordError(name, record, problem)
+                continue
+            yield Message(text, name, record, where)
+
+
+def _record_id(value, fallback: str) -> str:
+    if value is None or isinstance(value, (dict, list)) or value == "":
+        return fallback
+    return str(value)
+
+
+# ------------------------------------------------------------------------------------------- CSV
+
+def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> Iterator[Message | RecordError]:
+    """One message per row (csv.DictReader). Bytes that are not UTF-8 spoil only their own row."""
+    name = str(path)
+    try:
+        fh = open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError as exc:
+        yield _open_error(path, exc)
+        return
+    with fh:
+        reader = csv.DictReader(fh)
+        try:
+            fields = reader.fieldnames
+        except csv.Error as exc:
+            yield RecordError(name, None, f"invalid CSV header: {exc}")
+            return
+        if not fields:
+            return
+        if text_field not in fields:
+            yield RecordError(name, None, f"no {text_field!r} column (columns: {', '.join(map(str, fields))}); "
+                                          f"use --text-field")
+            return
+        number = 0
+        while True:
+            start_line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                number += 1
+                yield RecordError(name, f"row {number}", f"invalid CSV (line {start_line}): {exc}")
+                continue
+            number += 1
+            where = f"row {number}"
+            record = _record_id(row.get(id_field), where)
+            text = row.get(text_field)
+            if text is None:
+                yield RecordError(name, record, f"row has no {text_field!r} value "
+                                                f"(line {start_line}: {len(fields) - 1 - len(row.get(None) or [])} "
+                                                f"or fewer fields of {len(fields)})")
+                continue
+            if _has_surrogates(text) or _has_surrogates(record):
+                yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
+                continue
+            yield Message(text, name, record, f"line {start_line}")
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------- email
+
+_ON_WROTE = re.compile(r"^\s*On\b.*\bwrote:\s*$")
+_ON_START = re.compile(r"^\s*On\s")
+_WROTE_END = re.compile(r"\bwrote:\s*$")
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message)\s*-{2,}\s*$", re.IGNORECASE)
+
+
+def strip_quoted(body: str) -> str:
+    """The writer's own words: no quoted lines ("> ..."), no reply history ("On ... wrote:"), no signature.
+
+    Quoted lines inside the body become empty lines, so line numbers still match the original body.
+    """
+    lines = body.split("\n")
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        bare = line.rstrip("\r")
+        if bare in ("-- ", "--") or _ORIGINAL.match(bare) or _ON_WROTE.match(bare):
+            break
+        if _ON_START.match(bare) and i + 1 < len(lines) and _WROTE_END.search(lines[i + 1].rstrip("\r")):
+            break  # "On Mon, 3 Jun 2024, Ana <\nana@example.com> wrote:" wrapped over two lines
+        kept.append("" if bare.lstrip().startswith(">") else line)
+    return "\n".join(kept).rstrip()
+
+
+def email_body(msg, include_quoted: bool = False) -> str:
+    """The text/plain body of a parsed email (policy=email.policy.default); raises ValueError if none."""
+    part = msg.get_body(preferencelist=("plain",))
+    if part is None:
+        raise ValueError("no text/plain part")
+    try:
+        text = part.get_content(errors="strict")
+    except LookupError:
+        raise ValueError(f"unknown charset {part.get_content_charset()!r} in the text/plain part") from None
+    except UnicodeDecodeError as exc:
+        charset = part.get_content_charset() or "us-ascii"
+        raise ValueError(f"text/plain part does not decode as {charset} "
+                         f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+    text = text.replace("\r\n", "\n")
+    return text if include_quoted else strip_quoted(text)
+
+
+def _parse_email(data: bytes):
+    return email.message_from_bytes(data, policy=email.policy.default)
+
+
+def _email_message(data: bytes, name: str, record: str | None, where: str | None,
+                   include_quoted: bool, number: int | None = None) -> Message | RecordError:
+    try:
+        msg = _parse_email(data)
+        if number is not None:
+            mid = (msg.get("Message-ID") or "").strip()
+            record = mid or record
+        body = email_body(msg, include_quoted)
+    except (ValueError, LookupError, UnicodeError, TypeError, email.errors.MessageError) as exc:
+        return RecordError(name, record, str(exc) or type(exc).__name__)
+    return Message(body, name, record, where)
+
+
+def read_eml(path: Path, *, include_quoted: bool = False) -> Iterator[Message | RecordError]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _open_error(path, exc)
+        return
+    yield _email_message(data, str(path), None, None, include_quoted)
+
+
+def _split_mbox(fh) -> Iterator[tuple[int, bytes]]:
+    """(line number of the "From " line, message bytes) for each message, read line by line.
+
+    Splits where mailbox.mbox does (every line starting with b"From "), but streams instead of
+    indexing the whole file first; ">From " lines are unquoted as in mboxrd.
+    """
+    buf: list[bytes] = []
+    start = 0
+    for number, line in enumerate(fh, 1):
+        if line.startswith(b"From "):
+            if buf or start:
+                yield start, b"".join(buf)
+            buf, start = [], number
+            continue
+        if not start:
+            if line.strip():  # text before the first "From " line: not an mbox message
+                start = -number
+            else:
+                continue
+        if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+            line = line[1:]
+        buf.append(line)
+    if buf or start:
+        yield start, b"".join(buf)
+
+
+def read_mbox(path: Path, *, include_quoted: bool = False) -> Iterator[Message | RecordError]:
+    name = str(path)
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield _open_error(path, exc)
+        return
+    with fh:
+        for number, (line, data) in enumerate(_split_mbox(fh), 1):
+            if line < 0:
+                yield RecordError(name, f"line {-line}", "not an mbox file (text before the first \"From \" line)")
+                return
+            yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted, number)
+
+
+# ------------------------------------------------------------------------------------ estimation
+
+def estimate_count(paths, include=(), exclude=()) -> int:
+    """A quick upper estimate of the number of messages, for a progress bar's ETA (reads bytes, parses nothing)."""
+    total = 0
+    for path in iter_paths(paths, include, exclude):
+        if isinstance(path, RecordError):
+            continue
+        suffix = path.suffix.lower()
+        try:
+            if suffix in (".jsonl", ".csv"):
+                lines = _count(path, lambda chunk: chunk.count(b"\n"))
+                total += max(lines - (suffix == ".csv"), 0) + 1
+            elif suffix == ".mbox":
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.startswith(b"From "))
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+def _count(path: Path, counter) -> int:
+    n = 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            n += counter(chunk)
+    return n
+
+
+__all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_text", "read_jsonl", "read_csv",
+           "read_eml", "read_mbox", "email_body", "strip_quoted", "estimate_count", "is_positional",
+           "CORPUS_GLOBS", "decode", "io"]
