@@ -45,10 +45,11 @@ ACTION_FRAMES = [
     "(i|we) (really|urgently|desperately|just|also|still)? need (you|someone|somebody|a volunteer|volunteers|your|some|a little|a bit of|a|an|help|a hand|somebody's)",
     "(i|we) (really)? (want|would like|'d like|'d love|would love) (you|someone|somebody|your) (to|help|input|thoughts|feedback|advice|opinion|eyes|take)",
     "(i'd|i would|we'd|we would) (love|like) (it if|for you|your|some|a|to get your|to ask|to borrow|to get some|to pick|any|to have you|help)",
-    "(i'd|i would|we'd|we would|i will|i'll|i) (really|so|greatly|very much|truly|hugely|much|definitely)? appreciate (it if|your|any|some|if|you|a|an|the|help|it)",
+    "(i'd|i would|we'd|we would|i will|i'll|we will|we'll) (really|so|greatly|very much|truly|hugely|much|definitely)? appreciate (it if|your|any|some|if|you|a|an|the|help|it)",
+    "(i|we) (really|so|greatly|truly)? appreciate (it|you) if",
     "(i|we) (would|'d|will|'ll) be (so|really|very|most|super|eternally|hugely|forever|extremely|incredibly)? (grateful|thankful|indebted) (if|for)",
     "it (would|'d|will|'ll) (be|mean) (so|really|very)? (great|helpful|amazing|awesome|wonderful|nice|lovely|fantastic|ideal|a lot|the world|huge|perfect|good|brilliant|cool|a huge help|a big help|a great help|really helpful|super helpful|so helpful|very helpful|much appreciated|appreciated) (if|to me if|for me if|to have your|to get your) (you|someone|anyone|somebody)?",
-    "(i'm|i am|i was|we were|we are|we're|i've been) (just)? (wondering|hoping) (if|whether|that|you|someone|anyone|somebody|anybody|for|to)",
+    "(i'm|i am|i was|we were|we are|we're|i've been) (just)? (wondering|hoping) (if|whether|that|you|someone|anyone|somebody|anybody)",
     "(i|we) (was|were)? (hoping|hope|hoped|wonder|wondered) (you|that you|if you|whether you|someone|if someone|if anyone) (could|can|would|might|'d|will|have|had)?",
     "(if|if only) (you|someone|anyone) could",
     "(i|we) could (really|definitely|totally|honestly)? use (your|some|a|an|another|any|help|a hand|extra)",
@@ -89,6 +90,10 @@ INPUT_FRAMES = [
 
 # Overlapping a frame, these phrases make it something other than an ask: offers, sign-offs, small talk.
 NOT_ASK = [
+    # "If either of those issues come up, let me know": a standing offer, not a request.
+    "if ... ,? (please|pls)? (let|lmk) (me|us) know [PUNCT]",
+    "(free|available|around|up) for (dinner|lunch|drinks|coffee|a drink|a beer|brunch|breakfast|a bite|a walk|a movie|the game|the party)",
+    "(getting|get) together",
     "take (all|your|the|as much) (the)? time",
     "(wanna|want to|fancy|care to) (come|grab|join|go|get|hang|watch|play|meet up)",
     "check out (this|these|that) (article|video|link|post|photo|pic|picture|song|thread|meme|page|site|website|cool|great|awesome|new|amazing|funny|hilarious|podcast|book|blog)",
@@ -306,6 +311,12 @@ class AskDetector:
     def _is_imperative(self, sent: Span, vetoes) -> bool:
         toks = [t for t in sent if not t.is_space]
         i = _skip_preamble(toks)
+        # "When done, please forward it back to me": a please-clause after a leading clause.
+        if i < len(toks) and toks[i].norm_ not in _PLEASE and toks[i].norm_ not in self.imperatives:
+            for j in range(i + 1, len(toks) - 1):
+                if toks[j].norm_ in _PLEASE and toks[j - 1].text in {",", ";", ":", "-", "\u2014"}:
+                    i = j
+                    break
         if i >= len(toks):
             return False
         first = toks[i]
@@ -322,6 +333,8 @@ class AskDetector:
         elif word not in self.imperatives:
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if word == "let" and nxt is not None and nxt.lower_ in {"'s", "us", "me"} and (i + 2 >= len(toks) or toks[i + 2].norm_ != "know"):
+            return False  # "Let's grab lunch", "Let me call him": a proposal or an intent, not a request
         if word == "update" and nxt is not None and nxt.norm_ in {"on", "from", "re", "regarding", "about", ":", "-"}:
             return False  # a heading: "Update on the outage:"
         if nxt is None or nxt.is_punct:

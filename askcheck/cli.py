@@ -152,13 +152,13 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     if diff:
         changed = _show_diffs(linter, reports, unsafe_fixes)
         sys.exit(EXIT_ERROR if any(r.error for r in reports) else (EXIT_FINDINGS if changed else EXIT_OK))
-    stdout = click.get_text_stream("stdout")
+    stdout = sys.stdout
     if fix:
         to_stdin = _apply_fixes(linter, reports, unsafe_fixes)
         if to_stdin is not None:
             stdout.write(to_stdin)
             stdout.flush()
-            stdout = click.get_text_stream("stderr")  # findings must not mix into the fixed text
+            stdout = sys.stderr  # findings must not mix into the fixed text
     out = open(output_file, "w", encoding="utf-8") if output_file else stdout
     try:
         if color is None:
@@ -321,12 +321,18 @@ def eval_cmd(paths, show, fmt, model):
 
         click.echo(json.dumps({"messages": count, "rules": {
             name: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
-                   "fn": s.fn, "support": s.support} for name, s in scores.items()}}, indent=2))
+                   "fn": s.fn, "support": s.support, "findings": s.findings, "with_fix": s.with_fix,
+                   "fix_share": s.fix_share, "fix_clears": s.clear_share, "fix_side_effects": s.side_effects}
+            for name, s in scores.items()}}, indent=2))
         return
     click.echo(f"{count} labelled messages")
-    click.echo(f"{'RULE':<20} {'PREC':>6} {'RECALL':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'SUPPORT':>7}")
+    click.echo(f"{'RULE':<20} {'PREC':>6} {'RECALL':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'SUPPORT':>7}"
+               f" {'FIXES':>6} {'CLEARS':>6}")
     for name, s in scores.items():
-        click.echo(f"{name:<20} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.support:>7}")
+        click.echo(f"{name:<20} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}"
+                   f" {s.support:>7} {s.fix_share:>6.0%} {s.clear_share:>6.0%}")
+    click.echo("\nFIXES: share of findings with a fix; CLEARS: share of fixes that, applied alone, remove"
+               " their finding.")
     if show:
         if show not in scores:
             _fail(f"no rule named {show!r}")

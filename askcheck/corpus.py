@@ -19,7 +19,6 @@ import email
 import email.errors
 import email.policy
 import glob
-import io
 import json
 import os
 import re
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .sources import InputError, decode, expand, read_file
+from .sources import InputError, expand, read_file
 
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_GLOBS = ("*.txt", "*.md", "*.eml", "*.mbox", "*.jsonl", "*.csv")
@@ -139,7 +138,7 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
             if not raw.strip():
                 continue
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode("utf-8").strip()
             except UnicodeDecodeError as exc:
                 yield RecordError(name, where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
                 continue
@@ -206,9 +205,9 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
             record = _record_id(row.get(id_field), where)
             text = row.get(text_field)
             if text is None:
+                given = sum(1 for f in fields if row.get(f) is not None)
                 yield RecordError(name, record, f"row has no {text_field!r} value "
-                                                f"(line {start_line}: {len(fields) - 1 - len(row.get(None) or [])} "
-                                                f"or fewer fields of {len(fields)})")
+                                                f"(line {start_line}: {given} of {len(fields)} fields)")
                 continue
             if _has_surrogates(text) or _has_surrogates(record):
                 yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
@@ -271,12 +270,12 @@ def _parse_email(data: bytes):
 
 
 def _email_message(data: bytes, name: str, record: str | None, where: str | None,
-                   include_quoted: bool, number: int | None = None) -> Message | RecordError:
+                   include_quoted: bool, by_message_id: bool = False) -> Message | RecordError:
+    """One parsed email; in an mbox (by_message_id) the record is its Message-ID when it has one."""
     try:
         msg = _parse_email(data)
-        if number is not None:
-            mid = (msg.get("Message-ID") or "").strip()
-            record = mid or record
+        if by_message_id:
+            record = (msg.get("Message-ID") or "").strip() or record
         body = email_body(msg, include_quoted)
     except (ValueError, LookupError, UnicodeError, TypeError, email.errors.MessageError) as exc:
         return RecordError(name, record, str(exc) or type(exc).__name__)
@@ -330,7 +329,8 @@ def read_mbox(path: Path, *, include_quoted: bool = False) -> Iterator[Message |
             if line < 0:
                 yield RecordError(name, f"line {-line}", "not an mbox file (text before the first \"From \" line)")
                 return
-            yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted, number)
+            yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted,
+                                 by_message_id=True)
 
 
 # ------------------------------------------------------------------------------------ estimation
@@ -366,4 +366,4 @@ def _count(path: Path, counter) -> int:
 
 __all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_text", "read_jsonl", "read_csv",
            "read_eml", "read_mbox", "email_body", "strip_quoted", "estimate_count", "is_positional",
-           "CORPUS_GLOBS", "decode", "io"]
+           "CORPUS_GLOBS"]

@@ -68,7 +68,7 @@ _LINTERS: dict[tuple, Linter] = {}
 def get_linter(settings: Settings | None = None) -> Linter:
     """A Linter for these settings, built once per process."""
     settings = settings or Settings()
-    key = settings.key()
+    key = settings.key() + tuple(load_rules())  # a newly installed plugin means a new linter
     if key not in _LINTERS:
         _LINTERS[key] = Linter(settings)
     return _LINTERS[key]

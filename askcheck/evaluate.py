@@ -18,6 +18,10 @@ class RuleScore:
     fp: int = 0
     fn: int = 0
     support: int = 0
+    findings: int = 0
+    with_fix: int = 0  # findings that carry a fix
+    cleared: int = 0  # fixes that, applied alone, remove their finding
+    side_effects: int = 0  # fixes that add a finding of another rule
     fp_examples: list[str] = field(default_factory=list)
     fn_examples: list[str] = field(default_factory=list)
 
@@ -28,6 +32,14 @@ class RuleScore:
     @property
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def fix_share(self) -> float:
+        return self.with_fix / self.findings if self.findings else 1.0
+
+    @property
+    def clear_share(self) -> float:
+        return self.cleared / self.with_fix if self.with_fix else 1.0
 
     @property
     def f1(self) -> float:
@@ -58,7 +70,9 @@ def evaluate(linter: Linter, paths) -> tuple[dict[str, RuleScore], int]:
     count = 0
     for where, text, expected in iter_labelled(paths):
         count += 1
-        got = {f.name for f in linter.run(text).findings}
+        findings = linter.run(text).findings
+        got = {f.name for f in findings}
+        _score_fixes(linter, text, findings, scores)
         for name in names:
             s = scores[name]
             if name in expected:
@@ -72,3 +86,25 @@ def evaluate(linter: Linter, paths) -> tuple[dict[str, RuleScore], int]:
                 s.fn += 1
                 s.fn_examples.append(f"{where}: {text}")
     return scores, count
+
+
+def _score_fixes(linter: Linter, text: str, findings, scores: dict[str, RuleScore]) -> None:
+    """Apply each fix alone: does its finding go away, and does no other rule start firing?"""
+    from .fixer import apply_edits
+
+    before = {}
+    for f in findings:
+        before[f.name] = before.get(f.name, 0) + 1
+    for f in findings:
+        s = scores[f.name]
+        s.findings += 1
+        if f.fix is None:
+            continue
+        s.with_fix += 1
+        after = {}
+        for g in linter.run(apply_edits(text, f.fix.edits)).findings:
+            after[g.name] = after.get(g.name, 0) + 1
+        if after.get(f.name, 0) < before[f.name]:
+            s.cleared += 1
+        if any(after.get(n, 0) > before.get(n, 0) for n in after if n != f.name):
+            s.side_effects += 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability
 from askcheck.rule import Violation
-from askcheck.suggest import HOW_LONG, insert_after_sentence
+from askcheck.finding import Edit
+from askcheck.suggest import HOW_LONG, paragraph_end
 from askcheck.timexp import DURATIONS
 
 
@@ -44,10 +45,11 @@ Display-only: the fix adds "It should take about [how long]." after the ask; onl
 
     def violation(self, doc, ask):
         sentence = f"It should take about {HOW_LONG}."
+        at = paragraph_end(ask)
         return Violation(
             start=ask.start_char, end=ask.end_char,
             message="The ask does not say how long or how big the task is",
             suggestion=f'bound the effort, e.g. add "{sentence}" or name the size ("two slides", "one page")',
-            fix=make_fix("Add an effort bound placeholder", [insert_after_sentence(ask, sentence)],
+            fix=make_fix("Add an effort bound placeholder", [Edit(at, at, " " + sentence)],
                          Applicability.DISPLAY_ONLY),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Violation
-from askcheck.suggest import WHEN, body_end, clause, quote
+from askcheck.suggest import WHEN, body_end, clause, paragraph_end, quote
 from askcheck.timexp import TIMEFRAMES, TIMEFRAMES_IN_ASK
 
 
@@ -39,13 +39,19 @@ Could you review my slides by Thursday noon?
 ```
 
 ## Fix safety
-Display-only: the fix inserts "by [when]" into the ask; only the writer knows the time.
+Display-only: the fix inserts "by [when]" into the ask (or "Ideally by [when]." after a verbless ask
+such as "Thoughts?"); only the writer knows the time.
 """
 
     def violation(self, doc, ask):
-        at = body_end(ask)
-        edit = Edit(at, at, f" by {WHEN}")
-        example = clause(ask) + f" by {WHEN}" + doc.text[at:ask.end_char].strip()
+        if ask.label_ == "input":  # "Thoughts?" has no verb to hang "by [when]" on
+            at = paragraph_end(ask)
+            edit = Edit(at, at, f" Ideally by {WHEN}.")
+            example = clause(ask) + doc.text[body_end(ask):ask.end_char].strip() + f" Ideally by {WHEN}."
+        else:
+            at = body_end(ask)
+            edit = Edit(at, at, f" by {WHEN}")
+            example = clause(ask) + f" by {WHEN}" + doc.text[at:ask.end_char].strip()
         return Violation(
             start=ask.start_char, end=ask.end_char,
             message="The ask does not say when it is needed",

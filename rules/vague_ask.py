@@ -38,7 +38,7 @@ GENERIC = {
     "use", "spare", "sec", "second", "minute", "moment", "wanted", "trying", "try", "ask", "asking",
     "wonder", "curious", "idk", "dunno", "sure", "totally", "honestly", "seriously", "literally",
     "desperately", "desperate", "stuck", "lost", "overwhelmed", "help!", "ugh", "omg", "pm", "dm",
-    "message", "reach", "touch", "ping", "brainstorm", "discuss", "talk", "chat", "sync", "meet",
+    "message", "reach", "touch", "ping", "brainstorm",
     "walk", "explain", "understand", "figure", "hand", "favour", "hello", "guidance", "direction",
     # opt-outs and apologies
     "worries", "worry", "pressure", "swamped", "busy", "slammed", "else", "fine", "problem", "sorry",
@@ -59,7 +59,9 @@ def _after_with_stop(sent, sentence: str) -> Edit:
     return edit if closed else Edit(edit.start, edit.end, "." + edit.content)
 
 
-DISTRESS_TEMPLATE = f"Could you {WHAT} by {WHEN}? It should take about {HOW_LONG}."
+# Turning a cry into an ask: the template carries every part a good ask needs, so no other rule fires.
+DISTRESS_TEMPLATE = (f"Could you {WHAT} by {WHEN}? It should take about {HOW_LONG}. "
+                     "If you can't, no problem - just let me know.")
 
 
 class VagueAsk(Rule):
@@ -97,7 +99,8 @@ I'm struggling to finish the Q3 report. Could you proofread the summary section 
 ```
 
 ## Fix safety
-Display-only: the fix proposes a template ("Could you [what] by [when]?") that only the writer can fill.
+Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole ask template
+("Could you [what] by [when]? ...") after a cry for help; only the writer can fill them in.
 """
 
     def __init__(self, nlp, **options):
@@ -118,8 +121,7 @@ Display-only: the fix proposes a template ("Could you [what] by [when]?") that o
                 message="The ask names no concrete task",
                 suggestion=f'say exactly what you need, e.g. "Could you {WHAT}?" - name the action and '
                            f'the thing ("proofread the intro paragraph", "take my Tuesday shift")',
-                fix=make_fix("Replace with a concrete-ask template",
-                             [Edit(ask.start_char, ask.end_char, f"Could you {WHAT}?")],
+                fix=make_fix("Name the task", [_after_with_stop(ask, f"Specifically: {WHAT}.")],
                              Applicability.DISPLAY_ONLY),
             )
             return

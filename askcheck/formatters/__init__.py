@@ -15,6 +15,12 @@ FORMATS = {
     "full": "full",
     "concise": "concise",
     "json": "json_format",
+    "json-lines": "json_lines",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "grouped": "grouped",
 }
 
 

@@ -1,8 +1,4 @@
-"""JUnit XML: a testcase per linted file, for CI test-report views (GitLab, Jenkins, Azure Pipelines).
-
-A file with findings is a failed testcase holding one <failure> per finding; an unreadable file is an
-errored testcase. The tests/failures/errors attributes count testcases, as JUnit readers expect.
-"""
+"""JUnit XML: a testcase per linted file, for CI test-report views (GitLab, Jenkins, Azure Pipelines)."""
 from __future__ import annotations
 
 import re
@@ -17,6 +13,8 @@ def _xml(text: str) -> str:
 
 
 def build(reports) -> ET.Element:
+    # A file with findings is one failed testcase holding a <failure> per finding; an unreadable file is
+    # an errored testcase. tests/failures/errors count testcases, so passed = tests - failures - errors.
     suite = ET.Element("testsuite", name="askcheck")
     counts = {"tests": 0, "failures": 0, "errors": 0}
     for r in reports:
