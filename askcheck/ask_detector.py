@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .context import PAST_MARKERS
+from .docinfo import sentence_of, sentences
 from .phrases import PhraseRegex
 
 _MODALS = ["could", "can", "would", "will", "might", "ca", "wo"]
@@ -242,7 +243,7 @@ class AskDetector:
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents)
+        sents = sentences(doc)
         sent_of = {}
         for k, s in enumerate(sents):
             for i in range(s.start, s.end):
@@ -274,9 +275,9 @@ class AskDetector:
         distress = []
         for start, end in self.distress.find(doc):
             span = Span(doc, start, end, label="distress")
-            near = {t.lower_ for t in doc[max(span.sent.start, start - 4):end]} | {
-                t.norm_ for t in doc[max(span.sent.start, start - 4):start]}
-            if near & PAST_MARKERS or {t.lower_ for t in doc[max(span.sent.start, start - 4):start]} & _OTHER_SUBJECT:
+            lead = doc[max(sentence_of(span).start, start - 4):start]
+            near = {t.lower_ for t in lead} | {t.norm_ for t in lead} | {t.lower_ for t in span}
+            if near & PAST_MARKERS or {t.lower_ for t in lead} & _OTHER_SUBJECT:
                 continue
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .docinfo import sentence_of
+
 PAST_MARKERS = {
     "already", "spent", "ago", "last", "yesterday", "earlier", "previously", "took", "was", "were",
     "did", "had", "been", "said", "told", "mentioned", "promised", "went", "came", "ran", "worked",
@@ -31,7 +33,15 @@ def is_past(span: Span) -> bool:
         return True
     if in_ask(span):
         return False
-    return any(t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t) for t in span.sent)
+    return _past_sentence(sentence_of(span))
+
+
+def _past_sentence(sent: Span) -> bool:
+    cache = sent.doc.user_data.setdefault("askcheck_past", {})
+    if sent.start not in cache:
+        cache[sent.start] = any(
+            t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t) for t in sent)
+    return cache[sent.start]
 
 
 def _first_person_past(tok) -> bool:

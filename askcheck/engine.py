@@ -57,7 +57,7 @@ class Linter:
                     location=lines.position(v.start), end_location=lines.position(v.end), record=record,
                 ))
         findings.sort(key=Finding.sort_key)
-        asks = [{"text": a.text, "kind": a.label_, "span": {"start": a.start_char, "end": a.end_char},
+        asks = [{"text": text[a.start_char:a.end_char], "kind": a.label_, "span": {"start": a.start_char, "end": a.end_char},
                  "location": lines.position(a.start_char).to_dict()} for a in doc._.asks or []]
         return Result(text=text, findings=findings, asks=asks)
 

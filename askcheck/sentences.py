@@ -2,21 +2,28 @@
 
 Messages are not essays: a greeting, a bullet or a sign-off stands on its own line with no full stop.
 A line break starts a new sentence when the line before ends a clause (. ! ? : ; ,), when a blank line
-separates them, or when the next line starts like a new unit (capital letter, digit, bullet). A hard-
-wrapped sentence ("could you review my\\nslides") stays whole.
+separates them, or when the next line starts like a new unit (capital letter, digit, bullet, emoji).
+A hard-wrapped sentence ("could you review my\\nslides") stays whole.
+
+Boundaries are found with regular expressions over the text and written in one `Doc.from_array`
+call: a Python loop over tokens cost more than the whole ask detector.
 """
 from __future__ import annotations
 
+import bisect
+import re
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_ENDERS = {".", "!", "?", "\u2026", "...", "!!", "??", "?!", "!?"}
+# After closing punctuation (and any closing quotes/brackets), whitespace, then the next sentence.
+_AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\u2026\"'\u201d\u2019)\]\w])")
+# A line break followed by the next line's first character.
+_LINE_BREAK = re.compile(r"\n[ \t\r]*(?=\S)")
 _CLAUSE_END = set(".!?:;,\u2026")
-_BULLETS = set("-*\u2022>#")
-
-
-def _is_ender(tok) -> bool:
-    return tok.text in _ENDERS or (tok.is_punct and set(tok.text) <= set(".!?\u2026") and tok.text != "")
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 in spaCy's uint64 attribute arrays
 
 
 @Language.factory("askcheck_sentences")
@@ -28,49 +35,37 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    starts = [False] * n
-    starts[0] = True
-    i = 0
-    while i < n:
-        tok = doc[i]
-        if _is_ender(tok):
-            # Keep runs of closing punctuation and quotes/brackets with the sentence they end.
-            j = i + 1
-            while j < n and (doc[j].is_punct and not doc[j].is_space) and (
-                _is_ender(doc[j]) or doc[j].is_quote or doc[j].is_right_punct or doc[j].text in {")", "]"}
-            ):
-                j += 1
-            # Emoji or emoticons right after the full stop stay too.
-            if j < n and not doc[j].is_space:
-                starts[j] = True
-            elif j < n:
-                starts[j] = True
-            i = j
+    text = doc.text
+    starts_idx = [t.idx for t in doc]
+    is_space = [t.is_space for t in doc]
+    flags = numpy.full(n, _NOT_START, dtype="uint64")
+    flags[0] = 1
+
+    def mark(char: int) -> None:
+        k = bisect.bisect_left(starts_idx, char)
+        while k < n and is_space[k]:
+            k += 1
+        if 0 < k < n:
+            flags[k] = 1
+
+    for m in _AFTER_END.finditer(text):
+        if m.group(0) == "." and _abbreviation(text, m.start()):
             continue
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            nxt = i + 1
-            if nxt < n:
-                blank = tok.text.count("\n") + tok.whitespace_.count("\n") >= 2 or (
-                    tok.is_space and "\n\n" in tok.text.replace("\r", "").replace(" ", "")
-                )
-                prev = tok if not tok.is_space else (doc[i - 1] if i > 0 else tok)
-                next_tok = doc[nxt]
-                first = next_tok.text[:1]
-                if (
-                    blank
-                    or (prev.text[-1:] in _CLAUSE_END)
-                    or first.isupper()
-                    or first.isdigit()
-                    or first in _BULLETS
-                    or not first.isalpha()
-                ):
-                    starts[nxt] = True
-        i += 1
-    # A sentence may not start with whitespace: push the start to the next real token.
-    for k in range(n):
-        if starts[k] and doc[k].is_space and k + 1 < n:
-            starts[k] = k == 0
-            starts[k + 1] = True
-    for k, tok in enumerate(doc):
-        tok.is_sent_start = starts[k]
+        mark(m.end())
+    for m in _LINE_BREAK.finditer(text):
+        nxt = m.end()
+        before = text[: m.start()].rstrip(" \t\r")
+        blank = before.endswith("\n") or "\n" in text[m.start() + 1: nxt]
+        first = text[nxt]
+        if (blank or before[-1:] in _CLAUSE_END or first.isupper() or first.isdigit() or not first.isalpha()):
+            mark(nxt)
+    doc.from_array([SENT_START], flags.reshape(-1, 1))
     return doc
+
+
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|approx|no)|\b[A-Z])$", re.IGNORECASE)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """ "e.g." or "Dr." or an initial ("J. Smith") does not end a sentence."""
+    return bool(_ABBREV.search(text[max(0, dot - 6):dot]))

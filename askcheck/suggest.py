@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .docinfo import sentences
 from .finding import Edit
 
 # The placeholders a writer must fill, spelled the same everywhere (see finding.PLACEHOLDER_RE).
@@ -43,7 +44,7 @@ def paragraph_end(span: Span) -> int:
     """Offset after the last sentence on the same line as `span`'s end ("... by Friday? It's 5 min.")."""
     doc = span.doc
     end = sentence_end(span)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.start_char >= end:
             gap = doc.text[end:sent.start_char]
             if "\n" in gap or not sent.text.strip():

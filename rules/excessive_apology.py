@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from askcheck.declarative import PhraseSet, make_fix
+from askcheck.docinfo import sentence_of
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import quote
@@ -140,7 +141,7 @@ _TERMINAL = {".", "!", "?", "...", "\u2026", "!!", "!!!", "?!", "!?"}
 
 def _deletion(doc, span) -> Edit | None:
     """The edit that cuts the apology clause around `span`, or None when it cannot be cut cleanly."""
-    sent = span.sent
+    sent = sentence_of(span)
     toks = [t for t in sent if not t.is_space]
     if not toks:
         return None

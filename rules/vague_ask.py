@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from askcheck.declarative import make_fix
+from askcheck.docinfo import sentence_of
 from askcheck.finding import Applicability, Edit, Severity
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import HOW_LONG, WHAT, WHEN, insert_after_sentence, quote
@@ -128,7 +129,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
         distress = doc._.distress or []
         if distress:
             first = distress[0]
-            sent = first.sent
+            sent = sentence_of(first)
             yield Violation(
                 start=first.start_char, end=first.end_char,
                 message=f'Voices distress ("{quote(first.text, 40)}") but asks for nothing specific',

@@ -1,0 +1,38 @@
+"""Readability of a message's asks: Flesch reading ease and Flesch-Kincaid grade (textstat).
+
+textstat's "en" syllable counter loads NLTK's CMU dictionary and downloads it on first use when it
+is missing: a network call in the middle of a lint run. Asking for "en-US" (not the root "en") skips
+the dictionary and counts syllables with pyphen's en_US hyphenation patterns, which ship with
+pyphen; the Flesch constants are the English ones either way.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+LANG = "en-US"
+
+
+@lru_cache(maxsize=1)
+def _textstat():
+    from textstat.textstat import textstatistics
+
+    ts = textstatistics()
+    ts.set_lang(LANG)
+    return ts
+
+
+def scores(text: str) -> tuple[float, float]:
+    """(Flesch reading ease, Flesch-Kincaid grade) of a text."""
+    ts = _textstat()
+    return float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text))
+
+
+def measure(result) -> tuple[float, float] | None:
+    """Readability of the asks of one linted message (their sentences together); None with no ask.
+
+    Module-level so a multiprocessing worker can run it next to the linter (parallel.lint_pairs).
+    """
+    text = " ".join(a["text"].strip() for a in result.asks if a["text"].strip())
+    if not text:
+        return None
+    return scores(text)

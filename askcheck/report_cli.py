@@ -1,0 +1,142 @@
+"""`askcheck report CORPUS...`: lint a corpus of messages and summarise it, optionally as a CI gate.
+
+Exit status: 0 done (and any gate passed), 1 a gate failed, 2 bad input (unreadable records,
+unless --skip-bad-records) or bad usage. Registered on the main group in cli.py.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _linter, _load_file_config, build_settings
+from .config import ConfigError
+from .corpus import estimate_count, iter_messages
+from .finding import Severity
+from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
+from .registry import RegistryError, load_rules
+from .report import FORMATS, build_report, render
+from .report.accumulate import rule_infos
+from .report.gate import Gate, GateError, load_baseline, parse_max_rate
+from .report.gate import write_baseline as save_baseline
+from .report.json_stream import JsonStream
+
+
+def _fail(message: str) -> None:
+    click.echo(f"askcheck: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _open_output(path: str | None):
+    if path is None:
+        return click.get_text_stream("stdout"), False
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n"), True
+    except OSError as exc:
+        _fail(f"{path}: cannot write the report ({exc.strerror or exc})")
+
+
+@click.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: aligned tables; json: summary plus every message's results (streamed); "
+                   "markdown: for a PR comment or CI job summary; html: one self-contained page with charts.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), default=None,
+              help="Write the report here instead of stdout.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the message.")
+@click.option("--id-field", default="id", show_default=True,
+              help="JSONL/CSV field naming the record (else its line or row number).")
+@click.option("--include-quoted", is_flag=True,
+              help="Lint the quoted replies and signatures of emails too (default: only the writer's own words).")
+@click.option("--include", multiple=True,
+              help="Glob of files to read inside folders (default: *.txt *.md *.eml *.mbox *.jsonl *.csv).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
+@click.option("--skip-bad-records", is_flag=True,
+              help="Count and report unreadable records instead of exiting with status 2.")
+@click.option("-j", "--jobs", type=int, default=None,
+              help="Worker processes (default: all cores). Output is the same for any number.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK_SIZE, show_default=True,
+              help="Messages sent to a worker at a time.")
+@click.option("--select", multiple=True, help="Rules to check: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Config file (default: nearest pyproject.toml/askcheck.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
+              help="Exit 1 if any finding (with --baseline: any new finding) is this severe or worse.")
+@click.option("--max-rate", multiple=True, metavar="RULE=PCT",
+              help="Exit 1 if RULE (code or name; ALL for every rule together) has more than PCT findings "
+                   "per 100 messages. Repeatable.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Baseline of known findings: fail only on findings not in it (any severity, unless --fail-on).")
+@click.option("--write-baseline", is_flag=True, help="Write the current findings to the --baseline file.")
+@click.option("--worst", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many of the worst messages to show.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (there is none anyway unless stderr is a terminal).")
+def report(paths, fmt, output_file, text_field, id_field, include_quoted, include, exclude, skip_bad_records, jobs,
+           chunk_size, select, ignore, extend_select, config_path, isolated, model, fail_on, max_rate, baseline,
+           write_baseline, worst, no_progress):
+    """Summarise a corpus: files, folders, globs; .txt .md .eml .mbox .jsonl .csv."""
+    if not paths:
+        _fail("no corpus given (files, folders or globs)")
+    if write_baseline and not baseline:
+        _fail("--write-baseline needs --baseline FILE to write to")
+    try:
+        cfg = _load_file_config(config_path, isolated)
+        settings = build_settings(cfg, select, ignore, extend_select, model)
+        all_rules = rule_infos(load_rules().values())
+        max_rates = dict(parse_max_rate(v, all_rules) for v in max_rate)
+        known = load_baseline(baseline) if baseline and not write_baseline else None
+    except (ConfigError, RegistryError, GateError) as exc:
+        _fail(str(exc))
+    _linter(settings)  # validates the settings and loads the pipeline once; forked workers share it
+    gate = Gate(fail_on=Severity(fail_on) if fail_on else None, max_rates=max_rates, baseline=known,
+                writing=write_baseline)
+    exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
+    jobs = jobs if jobs and jobs > 0 else default_jobs()
+
+    show_progress = not no_progress and progress_wanted()
+    total = estimate_count(paths, include, exclude) if show_progress else None
+    out, close = _open_output(output_file)
+    bad = 0
+    with ProgressBar(enabled=show_progress, total=total, description="askcheck report") as progress:
+        def on_error(err):
+            nonlocal bad
+            bad += 1
+            label = "warning: skipped bad record" if skip_bad_records else "error"
+            progress.log(f"askcheck: {label}: {err}")
+
+        stream = JsonStream(out) if fmt == "json" else None
+        items = iter_messages(paths, text_field=text_field, id_field=id_field, include_quoted=include_quoted,
+                              include=include, exclude=exclude)
+        try:
+            summary = build_report(items, settings, jobs=jobs, chunk_size=chunk_size, worst=worst, gate=gate,
+                                   json_out=stream, progress=progress, on_error=on_error, inputs=paths)
+        finally:
+            progress.close()
+        if stream is not None:
+            stream.finish(summary)
+        else:
+            render(fmt, summary, out)
+    out.flush()
+    if close:
+        out.close()
+    if write_baseline:
+        try:
+            save_baseline(baseline, gate.collected)
+        except GateError as exc:
+            _fail(str(exc))
+        n = sum(gate.collected.values())
+        click.echo(f"askcheck: wrote {n} finding{'s' if n != 1 else ''} to the baseline {baseline}", err=True)
+    if bad and not skip_bad_records:
+        click.echo(f"askcheck: error: {bad} bad record{'s' if bad != 1 else ''} (see above; "
+                   f"--skip-bad-records to count them and go on)", err=True)
+        sys.exit(EXIT_ERROR)
+    gate_result = summary.get("gate")
+    if gate_result and not gate_result["passed"]:
+        for reason in gate_result["failures"]:
+            click.echo(f"askcheck: gate failed: {reason}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
