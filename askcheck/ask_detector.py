@@ -12,12 +12,14 @@ greeting such as "Hi Sam,"), minus offers, rhetorical questions and announcement
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .context import PAST_MARKERS
-from .docinfo import sentence_of, sentences
+from .docinfo import sentence_of, sentences, tokens, words
 from .phrases import PhraseRegex
 
 _MODALS = ["could", "can", "would", "will", "might", "ca", "wo"]
@@ -244,26 +246,24 @@ class AskDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
-        sent_of = {}
-        for k, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                sent_of[i] = k
+        starts = [s.start for s in sents]
+        toks_all = tokens(doc)
         frames: dict[int, list[tuple[str, int, int]]] = {}
         vetoes: dict[int, list[tuple[int, int]]] = {}
         matches = [(self.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         for label, regex in self.phrases.items():
             matches += [(label, s, e) for s, e in regex.find(doc)]
         for label, start, end in matches:
-            k = sent_of.get(start)
-            if k is None:
+            k = bisect.bisect_right(starts, start) - 1
+            if k < 0:
                 continue
             if label == "not_ask":
                 vetoes.setdefault(k, []).append((start, end))
             else:
                 frames.setdefault(k, []).append((label, start, end))
         # In a reminder or an FYI, imperatives are instructions ("Please log off by 3pm"), not requests.
-        norms = {t.norm_ for t in doc}
-        announcement = bool(norms & _ANNOUNCEMENT) or "heads up" in doc.text.lower()
+        norms = {t.norm_ for t in toks_all}
+        announcement = bool(norms & _ANNOUNCEMENT) or ("heads" in norms and "up" in norms)
         asks = []
         for k, sent in enumerate(sents):
             kind = self._classify(sent, frames.get(k, []), vetoes.get(k, []), announcement)
@@ -275,14 +275,14 @@ class AskDetector:
         distress = []
         for start, end in self.distress.find(doc):
             span = Span(doc, start, end, label="distress")
-            lead = doc[max(sentence_of(span).start, start - 4):start]
-            near = {t.lower_ for t in lead} | {t.norm_ for t in lead} | {t.lower_ for t in span}
+            lead = toks_all[max(sentence_of(span).start, start - 4):start]
+            near = {t.lower_ for t in lead} | {t.norm_ for t in lead} | {t.lower_ for t in toks_all[start:end]}
             if near & PAST_MARKERS or {t.lower_ for t in lead} & _OTHER_SUBJECT:
                 continue
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)
         for sent in sents:
-            toks = [t for t in sent if not t.is_space]
+            toks = words(sent)
             if _is_cry(toks) and not any(a.start >= sent.start and a.end <= sent.end for a in asks):
                 distress.append(Span(doc, toks[0].i, toks[-1].i + 1, label="distress"))
         doc._.distress = sorted(distress, key=lambda sp: sp.start)
@@ -299,7 +299,7 @@ class AskDetector:
             return "input"
         if not announcement and self._is_imperative(sent, vetoes):
             return "action"
-        toks = [t for t in sent if not t.is_space]
+        toks = words(sent)
         i = _skip_preamble(toks)
         if i < len(toks) and toks[i].norm_ in _AVAILABILITY and toks[-1].text.endswith("?") and i + 1 < len(toks):
             return "action"  # "Got 10 min?", "Free for a call at 3?", "Around tomorrow?"
@@ -310,7 +310,7 @@ class AskDetector:
         return None
 
     def _is_imperative(self, sent: Span, vetoes) -> bool:
-        toks = [t for t in sent if not t.is_space]
+        toks = words(sent)
         i = _skip_preamble(toks)
         # "When done, please forward it back to me": a please-clause after a leading clause.
         if i < len(toks) and toks[i].norm_ not in _PLEASE and toks[i].norm_ not in self.imperatives:
@@ -382,7 +382,7 @@ def _skip_preamble(toks) -> int:
 
 
 def _trim(sent: Span, kind: str) -> Span | None:
-    toks = [t for t in sent if not t.is_space]
+    toks = words(sent)
     if not toks:
         return None
     return Span(sent.doc, toks[0].i, toks[-1].i + 1, label=kind)

@@ -340,3 +340,8 @@ def eval_cmd(paths, show, fmt, model):
             click.echo(f"\n{show} {title} ({len(items)}):")
             for e in items:
                 click.echo("  " + e.replace("\n", " | "))
+
+
+from .report_cli import report  # noqa: E402  (its own module: the batch report has many options)
+
+main.add_command(report)

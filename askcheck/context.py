@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .docinfo import sentence_of
+from .docinfo import sentence_of, tokens
 
 PAST_MARKERS = {
     "already", "spent", "ago", "last", "yesterday", "earlier", "previously", "took", "was", "were",
@@ -26,10 +26,10 @@ def in_ask(span: Span) -> bool:
 
 def is_past(span: Span) -> bool:
     """True when the phrase is about the writer's past rather than the ask."""
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].norm_ in _BEFORE_PAST:
+    toks = tokens(span.doc)
+    if span.start > 0 and toks[span.start - 1].norm_ in _BEFORE_PAST:
         return True
-    if span.end < len(doc) and doc[span.end].norm_ in _AFTER_PAST:
+    if span.end < len(toks) and toks[span.end].norm_ in _AFTER_PAST:
         return True
     if in_ask(span):
         return False
@@ -39,14 +39,16 @@ def is_past(span: Span) -> bool:
 def _past_sentence(sent: Span) -> bool:
     cache = sent.doc.user_data.setdefault("askcheck_past", {})
     if sent.start not in cache:
+        toks = tokens(sent.doc)
         cache[sent.start] = any(
-            t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t) for t in sent)
+            t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t, toks)
+            for t in toks[sent.start:sent.end])
     return cache[sent.start]
 
 
-def _first_person_past(tok) -> bool:
+def _first_person_past(tok, toks) -> bool:
     """ "I called", "we've emailed", "I have tried": the writer reporting what they already did."""
     if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok) > 3):
         return False
-    prev = tok.doc[tok.i - 1].norm_
+    prev = toks[tok.i - 1].norm_
     return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}

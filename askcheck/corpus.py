@@ -344,8 +344,7 @@ def estimate_count(paths, include=(), exclude=()) -> int:
         suffix = path.suffix.lower()
         try:
             if suffix in (".jsonl", ".csv"):
-                lines = _count(path, lambda chunk: chunk.count(b"\n"))
-                total += max(lines - (suffix == ".csv"), 0) + 1
+                total += max(_count_lines(path) - (suffix == ".csv"), 0)
             elif suffix == ".mbox":
                 with open(path, "rb") as fh:
                     total += sum(1 for line in fh if line.startswith(b"From "))
@@ -356,12 +355,14 @@ def estimate_count(paths, include=(), exclude=()) -> int:
     return total
 
 
-def _count(path: Path, counter) -> int:
-    n = 0
+def _count_lines(path: Path) -> int:
+    """Lines in a file, the last one counted even without a final newline."""
+    n, last = 0, b"\n"
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
-            n += counter(chunk)
-    return n
+            n += chunk.count(b"\n")
+            last = chunk[-1:]
+    return n + (last != b"\n")
 
 
 __all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_text", "read_jsonl", "read_csv",

@@ -7,7 +7,47 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, NORM, ORTH
 from spacy.tokens import Doc, Span
+
+_ATTRS = [ORTH, NORM, LOWER, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, LIKE_NUM]
+
+
+class Tok:
+    """A read-only token with the attributes askcheck reads, built in bulk from `Doc.to_array`.
+
+    spaCy's Token objects are created afresh on every access and each attribute is a call into the
+    vocabulary; askcheck reads a few attributes of every token many times, so it reads them once.
+    """
+
+    __slots__ = ("i", "text", "norm_", "lower_", "idx", "is_space", "is_punct", "is_alpha", "is_title",
+                 "is_upper", "is_lower", "like_num")
+
+    def __init__(self, i, text, norm, lower, idx, flags):
+        self.i, self.text, self.norm_, self.lower_, self.idx = i, text, norm, lower, idx
+        (self.is_space, self.is_punct, self.is_alpha, self.is_title, self.is_upper, self.is_lower,
+         self.like_num) = flags
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def tokens(doc: Doc) -> list[Tok]:
+    cached = doc.user_data.get("askcheck_toks")
+    if cached is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
+        cached = [
+            Tok(i, strings[r[0]], strings[r[1]], strings[r[2]], r[3], tuple(bool(x) for x in r[4:]))
+            for i, r in enumerate(rows)
+        ]
+        doc.user_data["askcheck_toks"] = cached
+    return cached
+
+
+def words(span) -> list[Tok]:
+    """The non-space tokens of a span or sentence, as Tok."""
+    return [t for t in tokens(span.doc)[span.start:span.end] if not t.is_space]
 
 _KEY = "askcheck_sents"
 

@@ -49,11 +49,19 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+WARMUP_MESSAGES = 5000
+_SEEN: dict[int, int] = {}
+
+
 def _lint_chunk(linter, triples, annotate) -> list[tuple[Result, Any]]:
-    # A memory zone frees the strings spaCy interned for these docs once they are linted, so the
-    # vocabulary does not grow with the corpus. Results hold only plain Python values.
+    # After a warm-up, each chunk runs in a spaCy memory zone, which frees the strings and lexemes
+    # first seen in it once it is linted, so the vocabulary does not grow with the corpus. The
+    # warm-up makes the common words permanent, so the zones do not rebuild them chunk after chunk.
+    # Results hold only plain Python values, never a Doc, so nothing outlives its zone.
+    seen = _SEEN.get(id(linter), 0)
+    _SEEN[id(linter)] = seen + len(triples)
     zone = getattr(linter.nlp, "memory_zone", None)
-    with zone() if zone else _null():
+    with zone() if zone and seen >= WARMUP_MESSAGES else _null():
         results = list(linter.run_many(triples, batch_size=max(len(triples), 1)))
     return [(r, annotate(r) if annotate else None) for r in results]
 

@@ -154,11 +154,13 @@ def encode(doc: Doc) -> tuple[str, dict[int, int], dict[int, int]]:
     cached = doc.user_data.get("askcheck_norms")
     if cached is not None:
         return cached
+    from .docinfo import tokens
+
     pieces = [" "]
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     pos = 1
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.is_space:
             continue
         norm = tok.norm_.replace(" ", "_") or "_"

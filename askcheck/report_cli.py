@@ -29,7 +29,7 @@ def _fail(message: str) -> None:
 
 def _open_output(path: str | None):
     if path is None:
-        return click.get_text_stream("stdout"), False
+        return sys.stdout, False
     try:
         return open(path, "w", encoding="utf-8", newline="\n"), True
     except OSError as exc:
@@ -140,3 +140,7 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
             click.echo(f"askcheck: gate failed: {reason}", err=True)
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":  # python -m askcheck.report_cli, before `askcheck report` is registered
+    report(prog_name="askcheck report")

@@ -20,6 +20,12 @@ def esc(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(clean(str(text)), quote=False)).replace("\n", " ")
 
 
+def code(text: str) -> str:
+    """An inline code span (shown verbatim), or escaped text when the text has a backtick of its own."""
+    text = clean(str(text)).replace("\n", " ")
+    return f"`{text}`" if "`" not in text else esc(text)
+
+
 def fence(text: str, info: str = "text") -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     ticks = "`" * max(3, longest + 1)
@@ -45,7 +51,7 @@ def render(summary: dict, out) -> None:
     status = "" if not gate else (" — ✅ gate passed" if gate["passed"] else " — ❌ gate failed")
     lines = [f"## askcheck report{status}", ""]
     if s.get("inputs"):
-        lines += ["Corpus: " + ", ".join(f"`{esc(p)}`" if "`" not in p else esc(p) for p in s["inputs"]), ""]
+        lines += ["Corpus: " + ", ".join(code(p) for p in s["inputs"]), ""]
     lines += [
         "| | |", "|---|--:|",
         row(["Messages read", n(s["messages"])]),
