@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -13,7 +14,11 @@ from .engine import Linter, get_linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
-from .sources import InputError, Source, expand, read_file, read_stdin
+from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path
+from .parallel import default_jobs, lint_pairs
+from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
+
+DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -65,8 +70,18 @@ def _linter(settings: Settings) -> Linter:
         _fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
-def gather_sources(paths, stdin_filename, include, exclude):
-    """Yield Source or InputError for each input, in order."""
+@dataclass(frozen=True)
+class Reading:
+    """How corpus files (.jsonl .csv .mbox .eml) are read into messages."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    include_quoted: bool = False
+
+
+def gather_sources(paths, stdin_filename, include, exclude, reading: Reading = Reading()):
+    """Yield, in order, for each input: a Source (a whole text file or stdin, which --fix may rewrite),
+    a corpus Message (a record inside a .jsonl/.csv/.mbox file, or an email's body), or an error."""
     for raw in paths:
         if raw == "-":
             try:
@@ -74,28 +89,41 @@ def gather_sources(paths, stdin_filename, include, exclude):
             except InputError as exc:
                 yield exc
             continue
-        for item in expand([raw], include, exclude):
-            if isinstance(item, InputError):
+        for item in iter_paths([raw], include or DEFAULT_GLOBS, exclude):
+            if isinstance(item, RecordError):
                 yield item
-                continue
-            try:
-                yield read_file(item)
-            except InputError as exc:
-                yield exc
+            elif item.suffix.lower() in RECORD_SUFFIXES:
+                yield from read_path(item, text_field=reading.text_field, id_field=reading.id_field,
+                                     include_quoted=reading.include_quoted)
+            else:
+                try:
+                    yield read_file(item)
+                except InputError as exc:
+                    yield exc
 
 
-def lint_sources(linter: Linter, items) -> list[FileReport]:
+def _file_report(item) -> FileReport:
+    if isinstance(item, InputError):
+        return FileReport(name=item.name, error=str(item))
+    if isinstance(item, RecordError):
+        return FileReport(name=item.filename, record=item.record, error=str(item))
+    if isinstance(item, Message):
+        return FileReport(name=item.filename, record=item.record)
+    return FileReport(name=item.name, source=item)
+
+
+def lint_sources(settings: Settings, items, jobs: int = 1) -> list[FileReport]:
+    """A FileReport per input, in input order, linted on `jobs` processes (same output for any number)."""
     reports: list[FileReport] = []
-    pending: list[tuple[int, Source]] = []
-    for item in items:
-        if isinstance(item, InputError):
-            reports.append(FileReport(name=item.name, error=str(item)))
-        else:
-            reports.append(FileReport(name=item.name, source=item))
-            pending.append((len(reports) - 1, item))
-    results = linter.run_many((s.text, s.name, None) for _, s in pending)
-    for (idx, _), result in zip(pending, results):
-        reports[idx].result = result
+
+    def lintable():
+        for item in items:
+            report = _file_report(item)
+            reports.append(report)
+            yield report.error or (item.text, report.name, report.record)
+
+    for index, (_, result, _) in enumerate(lint_pairs(settings, lintable(), jobs)):
+        reports[index].result = result
     return reports
 
 
@@ -128,9 +156,23 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of stdout.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the message.")
+@click.option("--id-field", default="id", show_default=True,
+              help="JSONL/CSV field naming the record (else its line or row number).")
+@click.option("--include-quoted", is_flag=True,
+              help="Lint the quoted replies and signatures of emails too (default: only the writer's own words).")
+@click.option("--skip-bad-records", is_flag=True,
+              help="Warn about unreadable records inside corpus files instead of exiting with status 2.")
+@click.option("-j", "--jobs", type=int, default=None,
+              help="Worker processes (default: all cores). Output is the same for any number.")
 def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_filename, show_asks, exit_zero,
-         config_path, isolated, model, color, fix, unsafe_fixes, fix_only, diff, statistics, output_file):
-    """Lint message files, folders, or - for stdin."""
+         config_path, isolated, model, color, fix, unsafe_fixes, fix_only, diff, statistics, output_file,
+         text_field, id_field, include_quoted, skip_bad_records, jobs):
+    """Lint messages: files, folders, globs, or - for stdin.
+
+    Text files (.txt .md) are one message each; .jsonl and .csv hold a message per record, .mbox a
+    message per email, and an .eml file one email (its own words, without quoted replies). Folders
+    are searched for .txt .md .eml unless --include says otherwise."""
     if not paths:
         _fail("no paths given (use - to read stdin)")
     try:
@@ -144,14 +186,19 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     linter = _linter(settings)
     include = include or tuple(cfg.values.get("include", ()))
     exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
-    reports = lint_sources(linter, gather_sources(paths, stdin_filename, include, exclude))
+    reading = Reading(text_field=text_field, id_field=id_field, include_quoted=include_quoted)
+    reports = lint_sources(settings, gather_sources(paths, stdin_filename, include, exclude, reading),
+                           jobs=jobs or default_jobs())
+    failed = False
     for r in reports:
         if r.error:
-            click.echo(f"askcheck: error: {r.error}", err=True)
+            skipped = skip_bad_records and r.record is not None
+            failed = failed or not skipped
+            click.echo(f"askcheck: {'warning: skipped bad record' if skipped else 'error'}: {r.error}", err=True)
     fix = fix or fix_only
     if diff:
         changed = _show_diffs(linter, reports, unsafe_fixes)
-        sys.exit(EXIT_ERROR if any(r.error for r in reports) else (EXIT_FINDINGS if changed else EXIT_OK))
+        sys.exit(EXIT_ERROR if failed else (EXIT_FINDINGS if changed else EXIT_OK))
     stdout = sys.stdout
     if fix:
         to_stdin = _apply_fixes(linter, reports, unsafe_fixes)
@@ -170,7 +217,7 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     finally:
         if output_file:
             out.close()
-    if any(r.error for r in reports):
+    if failed:
         sys.exit(EXIT_ERROR)
     if fix_only:
         sys.exit(EXIT_OK)
@@ -186,9 +233,10 @@ def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str
 
     stdin_text = None
     fixed_total = 0
+    _warn_records_not_fixed(reports)
     for r in reports:
         if r.result is None or r.source is None:
-            continue  # never touch a file that could not be read or decoded
+            continue  # never touch a file that could not be read or decoded, nor a corpus file
         new, remaining, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False)
         fixed_total += applied
         if r.source.path is None:
@@ -202,11 +250,21 @@ def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str
     return stdin_text
 
 
+def _warn_records_not_fixed(reports: list[FileReport]) -> None:
+    # A record's text is not the file's text (JSON escapes, CSV quoting, MIME encodings), so an
+    # edit to it cannot be written back byte for byte; such messages are reported, never rewritten.
+    n = sum(1 for r in reports if r.result is not None and r.source is None and r.result.findings)
+    if n:
+        click.echo(f"askcheck: warning: {n} message{'s' if n != 1 else ''} with findings inside corpus files "
+                   f"(.jsonl .csv .mbox .eml) not fixed: only text files are rewritten", err=True)
+
+
 def _show_diffs(linter: Linter, reports: list[FileReport], unsafe: bool) -> bool:
     from .fixer import fix_loop
     from .writer import unified_diff
 
     changed = 0
+    _warn_records_not_fixed(reports)
     for r in reports:
         if r.result is None or r.source is None:
             continue
@@ -247,14 +305,14 @@ def rewrite_cmd(paths, config_path, isolated, model):
         _fail(str(exc))
     linter = _linter(settings)
     failed = False
-    items = list(gather_sources(paths, None, (), ()))
-    for item in items:
-        if isinstance(item, InputError):
-            click.echo(f"askcheck: error: {item}", err=True)
+    items = [(_file_report(item), item) for item in gather_sources(paths, None, (), ())]
+    for report, item in items:
+        if report.error:
+            click.echo(f"askcheck: error: {report.error}", err=True)
             failed = True
             continue
         if len(items) > 1:
-            click.echo(f"==> {item.name} <==")
+            click.echo(f"==> {report.label} <==")
         click.echo(rewrite_text(linter, item.text), nl=not item.text.endswith("\n"))
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
 

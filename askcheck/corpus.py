@@ -87,18 +87,27 @@ def iter_messages(paths: Iterable, *, text_field: str = "text", id_field: str = 
     for path in iter_paths(paths, include, exclude):
         if isinstance(path, RecordError):
             yield path
-            continue
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            yield from read_jsonl(path, text_field=text_field, id_field=id_field)
-        elif suffix == ".csv":
-            yield from read_csv(path, text_field=text_field, id_field=id_field)
-        elif suffix == ".mbox":
-            yield from read_mbox(path, include_quoted=include_quoted)
-        elif suffix == ".eml":
-            yield from read_eml(path, include_quoted=include_quoted)
         else:
-            yield from read_text(path)
+            yield from read_path(path, text_field=text_field, id_field=id_field, include_quoted=include_quoted)
+
+
+RECORD_SUFFIXES = (".jsonl", ".csv", ".mbox", ".eml")  # files read as records, not as plain text
+
+
+def read_path(path: Path, *, text_field: str = "text", id_field: str = "id",
+              include_quoted: bool = False) -> Iterator[Message | RecordError]:
+    """The messages of one file, read by its kind (suffix); any other suffix is one plain-text message."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path, text_field=text_field, id_field=id_field)
+    elif suffix == ".csv":
+        yield from read_csv(path, text_field=text_field, id_field=id_field)
+    elif suffix == ".mbox":
+        yield from read_mbox(path, include_quoted=include_quoted)
+    elif suffix == ".eml":
+        yield from read_eml(path, include_quoted=include_quoted)
+    else:
+        yield from read_text(path)
 
 
 def _open_error(path: Path, exc: OSError) -> RecordError:
@@ -365,6 +374,6 @@ def _count_lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
-__all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_text", "read_jsonl", "read_csv",
+__all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_path", "read_text", "read_jsonl", "read_csv",
            "read_eml", "read_mbox", "email_body", "strip_quoted", "estimate_count", "is_positional",
-           "CORPUS_GLOBS"]
+           "CORPUS_GLOBS", "RECORD_SUFFIXES"]

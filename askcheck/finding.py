@@ -76,6 +76,10 @@ class Position:
         return {"row": self.row, "column": self.column}
 
 
+def record_label(filename: str, record: str | None) -> str:
+    return f"{filename}[{record}]" if record is not None else filename
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
@@ -90,6 +94,11 @@ class Finding:
     location: Position = field(default=Position(1, 1))
     end_location: Position = field(default=Position(1, 1))
     record: str | None = None  # id of a record inside a corpus file, when there is one
+
+    @property
+    def label(self) -> str:
+        """Where the finding is, for a reader: the file, and the record inside it ("inbox.jsonl[42]")."""
+        return record_label(self.filename, self.record)
 
     @property
     def fixable(self) -> bool:

@@ -121,13 +121,16 @@ def lint_pairs(settings: Settings, messages: Iterable, jobs: int = 1, chunk_size
     """
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     chunk_size = max(int(chunk_size), 1)
+    chunks = _chunks(messages, chunk_size)
+    first = next(chunks, [])
+    if len(first) < chunk_size:
+        jobs = 1  # the whole input is one chunk: starting workers would only cost time
+    chunks = itertools.chain([first] if first else [], chunks)
     if jobs == 1:
         linter = get_linter(settings)
-
-        def run(triples):
-            return _lint_chunk(linter, triples, annotate)
-        for chunk in _chunks(messages, chunk_size):
-            yield from _merge(chunk, run([_triple(m) for m in chunk if _lintable(m)]), progress)
+        for chunk in chunks:
+            yield from _merge(chunk, _lint_chunk(linter, [_triple(m) for m in chunk if _lintable(m)], annotate),
+                              progress)
         return
     with _context().Pool(jobs, initializer=_init_worker, initargs=(settings, annotate)) as pool:
         pending: deque = deque()
@@ -139,7 +142,7 @@ def lint_pairs(settings: Settings, messages: Iterable, jobs: int = 1, chunk_size
                                                              future.get())]
             yield from _merge(chunk, done, progress)
 
-        for chunk in _chunks(messages, chunk_size):
+        for chunk in chunks:
             pending.append((chunk, pool.apply_async(_work, ([_triple(m) for m in chunk if _lintable(m)],))))
             if len(pending) >= jobs * CHUNKS_PER_WORKER:
                 yield from drain_one()

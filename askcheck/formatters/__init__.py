@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..engine import Result
+from ..finding import record_label
 from ..sources import Source
 
 FORMATS = {
@@ -26,12 +27,17 @@ FORMATS = {
 
 @dataclass
 class FileReport:
-    """The outcome for one input: a result, or the one-line error that stopped it."""
+    """The outcome for one input (a file, or a record inside a corpus file): a result, or the error."""
 
     name: str
-    source: Source | None = None
+    source: Source | None = None  # only for a whole file that --fix may rewrite
     result: Result | None = None
     error: str | None = None
+    record: str | None = None
+
+    @property
+    def label(self) -> str:
+        return record_label(self.name, self.record)
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 def line(f) -> str:
-    where = f"{f.filename}:{f.location.row}:{f.location.column}"
+    where = f"{f.label}:{f.location.row}:{f.location.column}"
     return f"{where}: {f.code} {f.name} {f.message}"
 
 
@@ -14,6 +14,6 @@ def render(reports, out, options) -> None:
         if options.show_asks:
             for ask in r.result.asks:
                 loc = ask["location"]
-                out.write(f"{r.name}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) {ask['text']!r}\n")
+                out.write(f"{r.label}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) {ask['text']!r}\n")
         for f in r.result.findings:
             out.write(line(f) + "\n")

@@ -20,7 +20,7 @@ def render(reports, out, options) -> None:
         if options.show_asks:
             for ask in r.result.asks:
                 loc = ask["location"]
-                out.write(_style(f"{r.name}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) ", color, fg="cyan")
+                out.write(_style(f"{r.label}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) ", color, fg="cyan")
                           + ask["text"].replace("\n", " ") + "\n")
         for f in r.result.findings:
             head = line(f)

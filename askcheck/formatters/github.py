@@ -32,7 +32,7 @@ def render(reports, out, options) -> None:
                 "col": f.location.column,
                 "endLine": f.end_location.row,
                 "endColumn": f.end_location.column,
-                "title": f"{f.code} {f.name}",
+                "title": f"{f.code} {f.name}" + (f" in {f.record}" if f.record is not None else ""),
             }
             # GitHub shows %0A as a line break: the rewrite goes on the annotation's second line.
             out.write(command(LEVELS[f.severity.value], props, f"{f.message}\nhelp: {f.suggestion}") + "\n")

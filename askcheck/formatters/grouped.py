@@ -37,7 +37,7 @@ def render(reports, out, options) -> None:
     color = options.color
     groups: dict[str, list] = {}
     for f in all_findings(reports):
-        groups.setdefault(f.filename, []).append(f)
+        groups.setdefault(f.label, []).append(f)
     for name, findings in groups.items():
         out.write(_style(name, color, bold=True, underline=True) + "\n")
         for f in findings:

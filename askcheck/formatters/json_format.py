@@ -9,6 +9,7 @@ def render(reports, out, options) -> None:
         data = [
             {
                 "filename": r.name,
+                **({"record": r.record} if r.record is not None else {}),
                 "error": r.error,
                 "asks": r.result.asks if r.result else [],
                 "findings": [f.to_dict() for f in r.result.findings] if r.result else [],

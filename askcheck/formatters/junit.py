@@ -19,7 +19,7 @@ def build(reports) -> ET.Element:
     counts = {"tests": 0, "failures": 0, "errors": 0}
     for r in reports:
         counts["tests"] += 1
-        case = ET.SubElement(suite, "testcase", classname=_xml(r.name), name=_xml(r.name))
+        case = ET.SubElement(suite, "testcase", classname=_xml(r.name), name=_xml(r.label))
         if r.error:
             counts["errors"] += 1
             ET.SubElement(case, "error", message=_xml(r.error), type="read-error").text = _xml(r.error)
@@ -29,7 +29,7 @@ def build(reports) -> ET.Element:
             counts["failures"] += 1
         for f in findings:
             failure = ET.SubElement(case, "failure", message=_xml(f"{f.code} {f.name}: {f.message}"), type=f.code)
-            where = f"{f.filename}:{f.location.row}:{f.location.column}"
+            where = f"{f.label}:{f.location.row}:{f.location.column}"
             failure.text = _xml(f"{where}: help: {f.suggestion}")
     for key, value in counts.items():
         suite.set(key, str(value))
