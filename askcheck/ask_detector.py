@@ -104,6 +104,12 @@ NOT_ASK = [
     "let (me|us) know if (you have|you need|there is|there are|there's|i can|we can|anything|you'd like|you want|you would like|questions|any questions|you run into)",
     "let (me|us) know how (it|things|that|the) (goes|went|go|turns out|turned out|works out)",
     "(if|in case|whenever|should) (you|u|anyone|someone) (need|needs|want|wants|'d like|would like|require)",
+    # Boilerplate pointers: "If you have any other questions, please visit our Help Center."
+    "(if|should|in case) (you|u) (should|ever|still)? (have|need|want|require|run into) (any|more|further|other|additional)? (other|more|further|additional)? (questions|question|queries|problems|issues|concerns|trouble|information|info|help|assistance|details) ... ,? (please|pls|kindly)",
+    "(if|should) (you|u) (prefer|wish|would prefer|'d prefer|would rather|'d rather|no longer wish|do not wish|don't wish|no longer want|do not want|don't want) ... ,? (please|pls|kindly)",
+    # Rhetorical and leading questions ask nobody to act: "Why would you care?", "Can't you just…?"
+    "why (would|could|can|will|wo|ca|do|did|should|does) (not|n't)? (you|u|one|anyone|someone|we)",
+    "(can|could|would|will|wo|ca) (not|n't) (you|u|one|we)",
     "feel free to (reach out|ask|ping|call|text|email|message|get in touch|shout|let me know)",
     "let me know if (that|this|it) (helps|helped|makes sense)",
     "(please|pls) (do)? not hesitate",
@@ -134,6 +140,8 @@ _PLEASE_NOT_ASK = {
     "find", "note", "see", "be", "disregard", "ignore", "excuse", "forgive", "accept", "enjoy",
     "feel", "do", "don't", "rest", "stay", "welcome", "join", "remember", "keep", "have", "allow",
     "pardon", "bear", "consider", "refer", "read", "take", "congratulate", "thank", "save",
+    # newsletter and service mail: "Please click the link below", "please visit our Help Center"
+    "click", "tap", "visit", "unsubscribe", "subscribe", "register",
 }
 # Verbs that, first in a sentence, make it an imperative that asks the reader to act.
 IMPERATIVE_VERBS = {
@@ -301,7 +309,8 @@ class AskDetector:
             return "action"
         toks = words(sent)
         i = _skip_preamble(toks)
-        if i < len(toks) and toks[i].norm_ in _AVAILABILITY and toks[-1].text.endswith("?") and i + 1 < len(toks):
+        if (i < len(toks) and toks[i].norm_ in _AVAILABILITY and toks[-1].text.endswith("?") and i + 1 < len(toks)
+                and not _asks_about_the_past(toks, i)):
             return "action"  # "Got 10 min?", "Free for a call at 3?", "Around tomorrow?"
         if i < len(toks) and toks[i].norm_ in {"any", "some", "your"} and i + 1 < len(toks):
             i += 1
@@ -355,6 +364,15 @@ class AskDetector:
         if norms & {"your", "yours", "yourself", "yourselves"} and not norms & _PRONOUN_FIRST:
             return False
         return True
+
+
+def _asks_about_the_past(toks, i: int) -> bool:
+    """ "Have you tried X?", "Have you considered Y?": a suggestion or a question about what the reader
+    did, not "Have you got a minute?" (availability)."""
+    if toks[i].norm_ != "have" or i + 2 >= len(toks) or toks[i + 1].norm_ not in {"you", "u", "ya"}:
+        return False
+    nxt = toks[i + 2]
+    return not (nxt.norm_ in {"got", "time", "a", "any", "some", "an"} or nxt.like_num)
 
 
 def _is_cry(toks) -> bool:

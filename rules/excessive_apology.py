@@ -1,6 +1,8 @@
 """excessive-apology: apologizing for the act of asking, or apologizing more than once."""
 from __future__ import annotations
 
+import re
+
 from askcheck.declarative import PhraseSet, make_fix
 from askcheck.docinfo import sentence_of
 from askcheck.finding import Applicability, Edit
@@ -20,6 +22,11 @@ _IMPOSE = (
     "the random|the sudden|the last-minute|the late notice|the short notice|another request|yet another|"
     "one more|all this|all of this|the barrage|the flood|the spam|the nagging|the many|the long|the wall)"
 )
+# Said with no ask in the message, these apologize for a mistake, not for asking: "Sorry for the
+# late notice, I can't make it", "Apologies for the inconvenience".
+_ONLY_WITH_AN_ASK = re.compile(
+    r"\b(inconvenience|late notice|short notice|last-minute|the long|the wall|the random|the sudden|"
+    r"all this|all of this|the many)\b", re.IGNORECASE)
 ASKING_APOLOGIES = [
     f"(so|really|very|terribly|truly|awfully|super|again|incredibly|extremely)? (sorry|apologies|my apologies|i apologize|i apologise|apologizing|apologising|forgive me|pardon me|excuse me) (in advance)? (to|for|about|if|if i'm|if this is|if this) (in advance)? (even|always|again|once again|constantly|continually|yet again)? {_IMPOSE}",
     "(sorry|apologies|i apologize) (in advance|ahead of time|upfront|up front)",
@@ -50,6 +57,7 @@ SYMPATHY = [
     "(no|don't|do not) (apologies|apologize|apologise) (needed|necessary|required)?",
     "(say|said|says|saying) sorry to (your|his|her|their|the)",
     "(excuse|pardon) (me|my) (french|language)",
+    "my bad [WORD]",  # "sorry for my bad English": an adjective, not a second apology
     "(forgive|excuse) me,? (but|if|i|what|is|are|where|how|who|when|could|can)",
 ]
 # Words an apology clause may run over before the clause ends ("sorry to bother you again, but").
@@ -112,6 +120,8 @@ only the suggestion.
     def check(self, doc):
         sympathy = self.sympathy.find(doc)
         asking = self.asking.find(doc)
+        if not doc._.asks:
+            asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(s.text)]
         plain = [s for s in self.apologies.find(doc) if not _overlaps(s, sympathy)]
         # Each apology counts once: an apology word inside an asking-apology is that apology.
         every = sorted(asking + [s for s in plain if not _overlaps(s, asking)], key=lambda s: s.start)
