@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from askcheck.declarative import make_fix
-from askcheck.docinfo import sentence_of
+from askcheck.docinfo import sentence_of, sentences
 from askcheck.finding import Applicability, Edit, Severity
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import HOW_LONG, WHAT, WHEN, insert_after_sentence, quote
@@ -49,6 +49,11 @@ GENERIC = {
     "strange", "odd", "random", "happening", "happen", "happens", "going", "broken", "wrong", "off",
     "weirdness", "got", "gotta", "half", "quarter", "again", "ideally", "whenever", "convenient",
 }
+# Specific verbs that take their object from the sentence before ("… Can you check?", "… Can you
+# explain?"); the helping verbs ("help", "look into", "deal with") stay vague whatever precedes them.
+CONTEXT_VERBS = {"check", "explain", "fix", "confirm", "clarify", "verify", "review", "proofread",
+                 "test", "reproduce", "elaborate", "expand", "cite", "source", "unblock", "revert",
+                 "delete", "remove", "protect", "merge", "approve", "update", "correct", "undo"}
 # spaCy's stop words include verbs and nouns that do name a task ("call", "move", "fill", "show").
 _TASK_STOP_WORDS = {"call", "show", "put", "move", "fill", "find", "name", "front", "top",
                     "bottom", "empty", "keep", "full", "first", "last", "whole", "serious", "side", "part"}
@@ -114,7 +119,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
             return  # the writer has a template to fill in already
         asks = doc._.asks or []
         if asks:
-            if any(self.concrete(a) for a in asks):
+            if any(self.concrete(a) or self.concrete_in_context(a) for a in asks):
                 return
             ask = asks[0]
             yield Violation(
@@ -137,6 +142,21 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
                 fix=make_fix("Add a concrete-ask template", [_after_with_stop(sent, DISTRESS_TEMPLATE)],
                              Applicability.DISPLAY_ONLY),
             )
+
+    def concrete_in_context(self, ask) -> bool:
+        """ "The link doesn't show on the mobile site. Can you check?": a specific verb whose object is
+        the thing the sentence before describes. "help" never qualifies: "I'm on the Q3 report. Can you
+        help?" still leaves the helper to work out what help means."""
+        verbs = {t.norm_ for t in ask} & CONTEXT_VERBS
+        if not verbs or (doc := ask.doc)._.distress and any(
+                d.start < ask.start for d in doc._.distress):
+            return False
+        before = [s for s in sentences(doc) if s.end <= ask.start][-2:]
+        return any(self.content_words(s) >= 3 for s in before)
+
+    def content_words(self, span) -> int:
+        return sum(1 for t in span if t.is_alpha and len(t.text) > 2 and t.norm_ not in self.generic
+                   and t.lower_ not in self.generic)
 
     def concrete(self, ask) -> bool:
         """True when the ask contains a word that names a task or a thing."""
