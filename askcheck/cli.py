@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import click
 
@@ -15,7 +17,7 @@ from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path
-from .parallel import default_jobs, lint_pairs
+from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
 from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
 
 DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
@@ -112,19 +114,41 @@ def _file_report(item) -> FileReport:
     return FileReport(name=item.name, source=item)
 
 
-def lint_sources(settings: Settings, items, jobs: int = 1) -> list[FileReport]:
-    """A FileReport per input, in input order, linted on `jobs` processes (same output for any number)."""
-    reports: list[FileReport] = []
+def lint_sources(settings: Settings, items, jobs: int = 1, progress=None) -> Iterator[FileReport]:
+    """A FileReport per input, in input order, linted on `jobs` processes (same output for any number).
+
+    A stream: only the messages in flight are held, so a corpus of any size passes in flat memory."""
+    in_flight: deque[FileReport] = deque()
 
     def lintable():
         for item in items:
             report = _file_report(item)
-            reports.append(report)
+            in_flight.append(report)
             yield report.error or (item.text, report.name, report.record)
 
-    for index, (_, result, _) in enumerate(lint_pairs(settings, lintable(), jobs)):
-        reports[index].result = result
-    return reports
+    for _, result, _ in lint_pairs(settings, lintable(), jobs, progress=progress):
+        report = in_flight.popleft()
+        report.result = result
+        yield report
+
+
+class Outcome:
+    """What the exit status needs, noted as reports stream past; errors are printed as they come."""
+
+    def __init__(self, skip_bad_records: bool, progress):
+        self.skip_bad_records = skip_bad_records
+        self.progress = progress
+        self.failed = False
+        self.findings = False
+
+    def watch(self, reports: Iterable[FileReport]) -> Iterator[FileReport]:
+        for r in reports:
+            if r.error:
+                skipped = self.skip_bad_records and r.record is not None
+                self.failed = self.failed or not skipped
+                self.progress.log(f"askcheck: {'warning: skipped bad record' if skipped else 'error'}: {r.error}")
+            self.findings = self.findings or bool(r.result and r.result.findings)
+            yield r
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -187,43 +211,46 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     include = include or tuple(cfg.values.get("include", ()))
     exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
     reading = Reading(text_field=text_field, id_field=id_field, include_quoted=include_quoted)
-    reports = lint_sources(settings, gather_sources(paths, stdin_filename, include, exclude, reading),
-                           jobs=jobs or default_jobs())
-    failed = False
-    for r in reports:
-        if r.error:
-            skipped = skip_bad_records and r.record is not None
-            failed = failed or not skipped
-            click.echo(f"askcheck: {'warning: skipped bad record' if skipped else 'error'}: {r.error}", err=True)
     fix = fix or fix_only
-    if diff:
-        changed = _show_diffs(linter, reports, unsafe_fixes)
-        sys.exit(EXIT_ERROR if failed else (EXIT_FINDINGS if changed else EXIT_OK))
-    stdout = sys.stdout
-    if fix:
-        to_stdin = _apply_fixes(linter, reports, unsafe_fixes)
-        if to_stdin is not None:
-            stdout.write(to_stdin)
-            stdout.flush()
-            stdout = sys.stderr  # findings must not mix into the fixed text
-    out = open(output_file, "w", encoding="utf-8") if output_file else stdout
-    try:
-        if color is None:
-            color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        if statistics:
-            _statistics(reports, out)
-        elif not fix_only:
-            render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color, unsafe_fixes=unsafe_fixes))
-    finally:
-        if output_file:
-            out.close()
-    if failed:
+    # A progress bar only when the findings go somewhere else than the terminal it is drawn on.
+    show_progress = not (fix or diff) and (output_file is not None or not sys.stdout.isatty())
+    with ProgressBar(enabled=progress_wanted() and show_progress, description="askcheck lint") as progress:
+        outcome = Outcome(skip_bad_records, progress)
+        reports = outcome.watch(lint_sources(
+            settings, gather_sources(paths, stdin_filename, include, exclude, reading),
+            jobs=jobs or default_jobs(), progress=progress))
+        if diff:
+            changed = _show_diffs(linter, list(reports), unsafe_fixes)
+            sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))
+        stdout = sys.stdout
+        if fix:
+            reports = list(reports)
+            to_stdin = _apply_fixes(linter, reports, unsafe_fixes)
+            outcome.findings = any(r.result and r.result.findings for r in reports)
+            if to_stdin is not None:
+                stdout.write(to_stdin)
+                stdout.flush()
+                stdout = sys.stderr  # findings must not mix into the fixed text
+        out = open(output_file, "w", encoding="utf-8") if output_file else stdout
+        try:
+            if color is None:
+                color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            if statistics:
+                _statistics(reports, out)
+            elif fix_only:
+                for _ in reports:
+                    pass
+            else:
+                render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color, unsafe_fixes=unsafe_fixes))
+        finally:
+            if output_file:
+                out.close()
+    if outcome.failed:
         sys.exit(EXIT_ERROR)
     if fix_only:
         sys.exit(EXIT_OK)
     exit_zero = exit_zero if exit_zero is not None else cfg.values.get("exit-zero", False)
-    has_findings = any(r.result and r.result.findings for r in reports)
-    sys.exit(EXIT_FINDINGS if has_findings and not exit_zero else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if outcome.findings and not exit_zero else EXIT_OK)
 
 
 def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str | None:

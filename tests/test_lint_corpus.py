@@ -92,3 +92,30 @@ def test_jobs_2_output_equals_jobs_1(tmp_path, monkeypatch):
         assert one.stdout == two.stdout
     records = {f.get("record") for f in json.loads(two.stdout)}
     assert len(records) > 64  # more than one chunk: the workers really ran
+
+
+def test_lint_streams_reports_without_reading_ahead():
+    from askcheck.cli import lint_sources
+    from askcheck.corpus import Message
+    from askcheck.settings import Settings
+
+    pulled = 0
+
+    def feed():
+        nonlocal pulled
+        for i in range(5000):
+            pulled += 1
+            yield Message("Could you send the deck?", "big.jsonl", f"line {i + 1}")
+
+    stream = lint_sources(Settings(), feed(), jobs=1)
+    first = next(stream)
+    assert first.record == "line 1" and first.result.findings
+    assert pulled < 500  # a chunk or so, not the 5,000 messages on offer
+    stream.close()
+
+
+def test_json_array_is_written_as_json_dump_would(inbox):
+    r = run(["--format", "json", "--show-asks", "--skip-bad-records", "inbox.jsonl"])
+    data = json.loads(r.stdout)
+    assert r.stdout == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    assert [d.get("record") for d in data] == ["t1", "t2", "line 3"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Iterable, TextIO
 
 from ..engine import Result
 from ..finding import record_label
@@ -47,9 +47,39 @@ class RenderOptions:
     unsafe_fixes: bool = False
 
 
-def render(fmt: str, reports: list[FileReport], out: TextIO, options: RenderOptions) -> None:
+def render(fmt: str, reports: Iterable[FileReport], out: TextIO, options: RenderOptions) -> None:
+    """Render `reports` (read once). A formatter with STREAMING = True writes each report as it
+    comes, so a corpus of any size passes through in flat memory; the others see a list."""
     module = importlib.import_module(f".{FORMATS[fmt]}", __name__)
-    module.render(reports, out, options)
+    module.render(reports if getattr(module, "STREAMING", False) else list(reports), out, options)
+
+
+class Tally:
+    """Counts for the closing lines of the text formats, kept while the reports stream past."""
+
+    def __init__(self):
+        self.findings = self.safe = self.unsafe = 0
+
+    def add(self, findings) -> None:
+        for f in findings:
+            self.findings += 1
+            if f.fix is not None:
+                self.safe += f.fix.applicability.value == "safe"
+                self.unsafe += f.fix.applicability.value == "unsafe"
+
+    def closing(self, options: RenderOptions) -> str:
+        n, safe, unsafe = self.findings, self.safe, self.unsafe
+        if n == 0:
+            return "All checks passed!\n"
+        text = f"Found {n} finding{'s' if n != 1 else ''}.\n"
+        if options.unsafe_fixes:
+            safe, unsafe = safe + unsafe, 0
+        if safe:
+            extra = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+            text += f"[*] {safe} fixable with --fix{extra}.\n"
+        elif unsafe:
+            text += f"No safe fixes ({unsafe} fixable with --fix --unsafe-fixes).\n"
+        return text
 
 
 def all_findings(reports):

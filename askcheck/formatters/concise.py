@@ -7,6 +7,9 @@ def line(f) -> str:
     return f"{where}: {f.code} {f.name} {f.message}"
 
 
+STREAMING = True
+
+
 def render(reports, out, options) -> None:
     for r in reports:
         if r.result is None:

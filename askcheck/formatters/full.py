@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import all_findings
+from . import Tally
 from .concise import line
 
 
@@ -11,11 +11,16 @@ def _style(text, color, **kw):
     return click.style(text, **kw) if color else text
 
 
+STREAMING = True
+
+
 def render(reports, out, options) -> None:
     color = options.color
+    tally = Tally()  # counts only: nothing of a report outlives its turn
     for r in reports:
         if r.result is None:
             continue
+        tally.add(r.result.findings)
         text_lines = r.result.text.split("\n")
         if options.show_asks:
             for ask in r.result.asks:
@@ -38,18 +43,4 @@ def render(reports, out, options) -> None:
             out.write(f"{gutter} |\n{row} | {src}\n{gutter} | " + " " * (start_col - 1)
                       + _style("^" * width, color, fg="red") + "\n")
             out.write(f"{gutter} = " + _style("help", color, bold=True) + f": {f.suggestion}\n\n")
-    findings = list(all_findings(reports))
-    n = len(findings)
-    if n == 0:
-        out.write("All checks passed!\n")
-        return
-    out.write(f"Found {n} finding{'s' if n != 1 else ''}.\n")
-    safe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "safe")
-    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "unsafe")
-    if options.unsafe_fixes:
-        safe, unsafe = safe + unsafe, 0
-    if safe:
-        extra = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
-        out.write(f"[*] {safe} fixable with --fix{extra}.\n")
-    elif unsafe:
-        out.write(f"No safe fixes ({unsafe} fixable with --fix --unsafe-fixes).\n")
+    out.write(tally.closing(options))

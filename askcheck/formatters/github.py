@@ -19,6 +19,9 @@ def command(level: str, properties: dict, message: str) -> str:
     return f"::{level} {props}::{escape_data(message)}"
 
 
+STREAMING = True
+
+
 def render(reports, out, options) -> None:
     for r in reports:
         if r.error:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import all_findings
+from . import Tally, all_findings
 
 
 def _style(text, color, **kw):
@@ -13,24 +13,6 @@ def _style(text, color, **kw):
 def _marker(f, options) -> str:
     applies = f.fixable and (f.fix.applicability.value == "safe" or options.unsafe_fixes)
     return " [*]" if applies else ""
-
-
-def summary(findings, options) -> str:
-    """The closing count lines, worded as in the full format."""
-    n = len(findings)
-    if n == 0:
-        return "All checks passed!\n"
-    text = f"Found {n} finding{'s' if n != 1 else ''}.\n"
-    safe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "safe")
-    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "unsafe")
-    if options.unsafe_fixes:
-        safe, unsafe = safe + unsafe, 0
-    if safe:
-        extra = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
-        text += f"[*] {safe} fixable with --fix{extra}.\n"
-    elif unsafe:
-        text += f"No safe fixes ({unsafe} fixable with --fix --unsafe-fixes).\n"
-    return text
 
 
 def render(reports, out, options) -> None:
@@ -45,4 +27,6 @@ def render(reports, out, options) -> None:
             out.write(f"  {where} " + _style(f.code + _marker(f, options), color, fg="red", bold=True)
                       + " " + _style(f.name, color, fg="yellow") + " " + f.message + "\n")
         out.write("\n")
-    out.write(summary(list(all_findings(reports)), options))
+    tally = Tally()
+    tally.add(all_findings(reports))
+    out.write(tally.closing(options))

@@ -17,6 +17,9 @@ def dumps(obj) -> str:
     return text
 
 
+STREAMING = True
+
+
 def render(reports, out, options) -> None:
     for f in all_findings(reports):
         out.write(dumps(f.to_dict()) + "\n")
