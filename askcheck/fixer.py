@@ -1,7 +1,7 @@
 """Applying fixes: choose non-overlapping edits, apply them, re-lint, repeat until stable.
 
 Overlapping edits from different findings are never merged: one round applies a deterministic,
-non-overlapping subset (ordered by position, then rule code), the text is linted again, and the rest
+non-overlapping subset (ordered by position, then rule code, highest first), the text is linted again, and the rest
 get their chance next round, up to MAX_ROUNDS.
 """
 from __future__ import annotations
@@ -39,7 +39,11 @@ def choose(findings: Iterable[Finding], unsafe: bool, display: bool = False) -> 
     chosen: list[Fix] = []
     taken: list[Edit] = []
     candidates = [f for f in findings if applies(f.fix, unsafe, display)]
-    candidates.sort(key=lambda f: (f.fix.edits[0].start, f.code, f.start))
+    # By position; at one position the higher code first. Insertions at one point clash, so the other
+    # waits a round and is then inserted in front: they end up in code order ("Specifically: [what].
+    # It should take about [how long].").
+    candidates.sort(key=lambda f: (f.code, f.start), reverse=True)
+    candidates.sort(key=lambda f: f.fix.edits[0].start)
     for f in candidates:
         if any(_clash(e, t) for e in f.fix.edits for t in taken):
             continue

@@ -56,3 +56,14 @@ def paragraph_end(span: Span) -> int:
 def quote(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+_CLOSED = set(".!?\u2026")
+
+
+def add_sentence(doc, at: int, sentence: str) -> Edit:
+    """An edit that adds `sentence` at offset `at`, first closing the sentence before it with a full
+    stop when it has none ("help me with something" -> "help me with something. If you can't, ...")."""
+    before = doc.text[:at].rstrip()
+    stop = "" if not before or before[-1] in _CLOSED or not before[-1].isalnum() else "."
+    return Edit(at, at, f"{stop} {sentence}")

@@ -4,8 +4,7 @@ from __future__ import annotations
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability
 from askcheck.rule import Violation
-from askcheck.finding import Edit
-from askcheck.suggest import HOW_LONG, paragraph_end
+from askcheck.suggest import HOW_LONG, add_sentence, sentence_end
 from askcheck.timexp import DURATIONS
 
 
@@ -45,11 +44,11 @@ Display-only: the fix adds "It should take about [how long]." after the ask; onl
 
     def violation(self, doc, ask):
         sentence = f"It should take about {HOW_LONG}."
-        at = paragraph_end(ask)
+        at = sentence_end(ask)  # the bound belongs with the ask, before any context or opt-out
         return Violation(
             start=ask.start_char, end=ask.end_char,
             message="The ask does not say how long or how big the task is",
             suggestion=f'bound the effort, e.g. add "{sentence}" or name the size ("two slides", "one page")',
-            fix=make_fix("Add an effort bound placeholder", [Edit(at, at, " " + sentence)],
+            fix=make_fix("Add an effort bound placeholder", [add_sentence(doc, at, sentence)],
                          Applicability.DISPLAY_ONLY),
         )

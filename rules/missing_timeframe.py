@@ -4,7 +4,7 @@ from __future__ import annotations
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Violation
-from askcheck.suggest import WHEN, body_end, clause, paragraph_end, quote
+from askcheck.suggest import WHEN, add_sentence, body_end, clause, paragraph_end, quote
 from askcheck.timexp import TIMEFRAMES, TIMEFRAMES_IN_ASK
 
 
@@ -46,7 +46,7 @@ such as "Thoughts?"); only the writer knows the time.
     def violation(self, doc, ask):
         if ask.label_ == "input":  # "Thoughts?" has no verb to hang "by [when]" on
             at = paragraph_end(ask)
-            edit = Edit(at, at, f" Ideally by {WHEN}.")
+            edit = add_sentence(doc, at, f"Ideally by {WHEN}.")
             example = clause(ask) + doc.text[body_end(ask):ask.end_char].strip() + f" Ideally by {WHEN}."
         else:
             at = body_end(ask)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from askcheck.declarative import AbsenceRule, make_fix
-from askcheck.finding import Applicability, Edit
+from askcheck.finding import Applicability
 from askcheck.rule import Violation
-from askcheck.suggest import paragraph_end
+from askcheck.suggest import add_sentence, paragraph_end
 
 _BUSY = "(swamped|busy|slammed|too busy|stretched|overloaded|snowed under|underwater|buried|flat out|maxed out|at capacity|full|booked|not able|unable|not available|not free|tied up|out|away|off)"
 _CANT = "(can't|cannot|can not|cant|couldn't|could not|don't|do not|won't|aren't|are not|'re not|'d rather not|would rather not|prefer not|rather not|don't want|do not want|aren't able|are not able|have no|'ve got no|don't have|do not have|haven't got)"
@@ -122,5 +122,5 @@ only with `--unsafe-fixes`.
             start=ask.start_char, end=ask.end_char,
             message="The ask gives no easy way to say no",
             suggestion='add an out, e.g. "If you\'re swamped, no problem - I\'ll ask someone else."',
-            fix=make_fix("Add an opt-out sentence", [Edit(at, at, " " + sentence)], Applicability.UNSAFE),
+            fix=make_fix("Add an opt-out sentence", [add_sentence(doc, at, sentence)], Applicability.UNSAFE),
         )
