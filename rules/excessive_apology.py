@@ -64,10 +64,13 @@ SYMPATHY = [
 _CLAUSE_FILL = {"you", "again", "so", "much", "all", "this", "that", "it", "with", "for", "asking",
                 "in", "advance", "guys", "folks", "everyone", "team", "all", "lol", "haha", "though",
                 "here", "now", "today", "once", "more", "really", "truly", "and", "about", "this",
-                "on", "a", "friday", "weekend", "late", "night", "sunday", "saturday", "but"}
+                "on", "a", "friday", "weekend", "late", "night", "sunday", "saturday",
+                "sorry", "apologies"}  # "Sorry sorry sorry."
 _LEAD = {"i", "'m", "am", "so", "really", "very", "terribly", "truly", "awfully", "super", "again",
          "also", "and", "just", "deeply", "sincerely", "extremely", "incredibly", "quite", "oh", "ok",
-         "okay", "um", "uh", "ugh", "first", "off", "and", "again", "once", "my", "hugely", "massively"}
+         "okay", "um", "uh", "ugh", "first", "off", "and", "again", "once", "my", "hugely", "massively",
+         "sorry", "apologies"}  # "sorry sorry": a run of apologies is one clause
+_APOLOGY_WORDS = {"sorry", "apologies"}
 _BOUNDARY = {",", "-", "\u2014", "\u2013", "--", ";", ":", "...", "\u2026"}
 _CONNECT = {"but", "and", "though", "so", "however"}
 
@@ -157,13 +160,14 @@ def _deletion(doc, span) -> Edit | None:
         return None
     first, last = toks[0].i, toks[-1].i
     left = span.start
-    while left > first and (doc[left - 1].norm_ in _LEAD or doc[left - 1].is_space):
-        left -= 1
+    while left > first and (doc[left - 1].norm_ in _LEAD or doc[left - 1].is_space or (
+            doc[left - 1].text == "," and left - 2 >= first and doc[left - 2].norm_ in _APOLOGY_WORDS)):
+        left -= 1  # "So sorry, sorry, ..." is one run of apologies
     at_start = left == first
     if not at_start and doc[left - 1].text not in _BOUNDARY | {"!"}:
         return None  # the apology sits inside a clause: cutting it would break the sentence
     right = span.end
-    while right <= last and doc[right].text not in _BOUNDARY and not doc[right].is_punct:
+    while right <= last and not _ends_clause(doc[right]):
         if doc[right].norm_ not in _CLAUSE_FILL or right - span.end >= 4:
             return None
         right += 1
@@ -176,16 +180,28 @@ def _deletion(doc, span) -> Edit | None:
             return Edit(doc[left - 1].idx, doc[right].idx if right <= last else end, "")
         return _delete_sentence(text, doc[left].idx, end)
     # A leading clause: "Sorry to bother you, but could you..." -> "Could you..."
-    k = right + 1
-    while k <= last and (doc[k].norm_ in _CONNECT or doc[k].text in _BOUNDARY):
+    k = right + (doc[right].norm_ not in _CONNECT)
+    while k <= last and (doc[k].norm_ in _CONNECT or doc[k].text in _BOUNDARY or _is_emoji(doc[k])):
         k += 1
-    if k > last:
-        return None
+    if k > last:  # only a comma or an emoji after it: "Apologies again,\nDan"
+        if not at_start:
+            return None
+        return _delete_sentence(text, doc[left].idx, doc[last].idx + len(doc[last].text))
     rest = doc[k]
     start = doc[left].idx
     if at_start and rest.text[:1].islower():
         return Edit(start, rest.idx + 1, rest.text[0].upper())
     return Edit(start, rest.idx, "")
+
+
+def _is_emoji(tok) -> bool:
+    return not tok.is_punct and not tok.is_space and not any(ch.isalnum() for ch in tok.text)
+
+
+def _ends_clause(tok) -> bool:
+    """A comma or dash, an emoji ("sorry for asking again 😬 can you..."), or "but" ("I feel bad asking
+    but could you...") ends the apology clause."""
+    return tok.text in _BOUNDARY or tok.is_punct or _is_emoji(tok) or tok.norm_ == "but"
 
 
 def _delete_sentence(text: str, start: int, end: int) -> Edit:
