@@ -11,65 +11,17 @@ from typing import Iterable, Iterator
 import click
 
 from . import __version__
-from .config import ConfigError, FileConfig, find_config, load_config
-from .engine import Linter, get_linter
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, fail,
+                         linter_for, load_file_config)
+from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
-from .settings import Settings, SettingsError
+from .settings import Settings
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path
 from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
 from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
 
 DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"askcheck: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _split(values) -> tuple[str, ...]:
-    """--select a,b --select c -> ("a", "b", "c")"""
-    out = []
-    for v in values or ():
-        out += [p.strip() for p in v.split(",") if p.strip()]
-    return tuple(out)
-
-
-def _load_file_config(config_path: str | None, isolated: bool) -> FileConfig:
-    rules = load_rules()
-    if isolated:
-        return FileConfig()
-    path = Path(config_path) if config_path else find_config(Path.cwd())
-    if config_path and not path.is_file():
-        raise ConfigError(f"{config_path}: config file not found")
-    cfg = load_config(path, {r.name for r in rules.values()})
-    for w in cfg.warnings:
-        click.echo(f"askcheck: warning: {w}", err=True)
-    return cfg
-
-
-def build_settings(cfg: FileConfig, select, ignore, extend_select, model) -> Settings:
-    """Config file values, overridden (select, model) or extended (ignore, extend-select) by flags."""
-    v = cfg.values
-    return Settings(
-        select=_split(select) or tuple(v.get("select", ("ALL",))),
-        ignore=tuple(v.get("ignore", ())) + _split(ignore),
-        extend_select=tuple(v.get("extend-select", ())) + _split(extend_select),
-        rule_options=cfg.rule_options,
-        model=model or v.get("model"),
-    )
-
-
-def _linter(settings: Settings) -> Linter:
-    try:
-        return get_linter(settings)
-    except (SettingsError, RegistryError) as exc:
-        _fail(str(exc))
-    except OSError as exc:  # spacy.load of a model that is not installed
-        _fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
 @dataclass(frozen=True)
@@ -198,16 +150,16 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     message per email, and an .eml file one email (its own words, without quoted replies). Folders
     are searched for .txt .md .eml unless --include says otherwise."""
     if not paths:
-        _fail("no paths given (use - to read stdin)")
+        fail("no paths given (use - to read stdin)")
     try:
-        cfg = _load_file_config(config_path, isolated)
+        cfg = load_file_config(config_path, isolated)
         settings = build_settings(cfg, select, ignore, extend_select, model)
     except (ConfigError, RegistryError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     fmt = fmt or cfg.values.get("format", "full")
     if fmt not in FORMATS:
-        _fail(f"format {fmt!r} is not one of {', '.join(sorted(FORMATS))}")
-    linter = _linter(settings)
+        fail(f"format {fmt!r} is not one of {', '.join(sorted(FORMATS))}")
+    linter = linter_for(settings)
     include = include or tuple(cfg.values.get("include", ()))
     exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
     reading = Reading(text_field=text_field, id_field=id_field, include_quoted=include_quoted)
@@ -325,12 +277,12 @@ def rewrite_cmd(paths, config_path, isolated, model):
     from .fixer import rewrite_text
 
     if not paths:
-        _fail("no paths given (use - to read stdin)")
+        fail("no paths given (use - to read stdin)")
     try:
-        settings = build_settings(_load_file_config(config_path, isolated), (), (), (), model)
+        settings = build_settings(load_file_config(config_path, isolated), (), (), (), model)
     except (ConfigError, RegistryError) as exc:
-        _fail(str(exc))
-    linter = _linter(settings)
+        fail(str(exc))
+    linter = linter_for(settings)
     failed = False
     items = [(_file_report(item), item) for item in gather_sources(paths, None, (), ())]
     for report, item in items:
@@ -351,7 +303,7 @@ def rules_cmd(fmt):
     try:
         rules = load_rules()
     except RegistryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if fmt == "json":
         import json
 
@@ -375,12 +327,12 @@ def rule_cmd(rule):
     try:
         rules = load_rules()
     except RegistryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     for r in rules.values():
         if rule.upper() == r.code or rule.lower() == r.name:
             click.echo(r.documentation())
             return
-    _fail(f"no rule named {rule!r} (see `askcheck rules`)")
+    fail(f"no rule named {rule!r} (see `askcheck rules`)")
 
 
 @main.command("eval")
@@ -395,12 +347,12 @@ def eval_cmd(paths, show, fmt, model):
     paths = paths or ("corpus/labelled",)
     for p in paths:
         if not Path(p).exists():
-            _fail(f"{p}: no such file or directory")
-    linter = _linter(Settings(model=model))
+            fail(f"{p}: no such file or directory")
+    linter = linter_for(Settings(model=model))
     try:
         scores, count = evaluate(linter, paths)
     except CorpusError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if fmt == "json":
         import json
 
@@ -420,7 +372,7 @@ def eval_cmd(paths, show, fmt, model):
                " their finding.")
     if show:
         if show not in scores:
-            _fail(f"no rule named {show!r}")
+            fail(f"no rule named {show!r}")
         for title, items in (("false positives", scores[show].fp_examples), ("false negatives", scores[show].fn_examples)):
             click.echo(f"\n{show} {title} ({len(items)}):")
             for e in items:

@@ -9,8 +9,7 @@ import sys
 
 import click
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _linter, _load_file_config, build_settings
-from .config import ConfigError
+from .cli_common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, fail, linter_for, load_file_config
 from .corpus import estimate_count, iter_messages
 from .finding import Severity
 from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
@@ -22,18 +21,13 @@ from .report.gate import write_baseline as save_baseline
 from .report.json_stream import JsonStream
 
 
-def _fail(message: str) -> None:
-    click.echo(f"askcheck: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
 def _open_output(path: str | None):
     if path is None:
         return sys.stdout, False
     try:
         return open(path, "w", encoding="utf-8", newline="\n"), True
     except OSError as exc:
-        _fail(f"{path}: cannot write the report ({exc.strerror or exc})")
+        fail(f"{path}: cannot write the report ({exc.strerror or exc})")
 
 
 @click.command("report")
@@ -80,18 +74,18 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
            write_baseline, worst, no_progress):
     """Summarise a corpus: files, folders, globs; .txt .md .eml .mbox .jsonl .csv."""
     if not paths:
-        _fail("no corpus given (files, folders or globs)")
+        fail("no corpus given (files, folders or globs)")
     if write_baseline and not baseline:
-        _fail("--write-baseline needs --baseline FILE to write to")
+        fail("--write-baseline needs --baseline FILE to write to")
     try:
-        cfg = _load_file_config(config_path, isolated)
+        cfg = load_file_config(config_path, isolated)
         settings = build_settings(cfg, select, ignore, extend_select, model)
         all_rules = rule_infos(load_rules().values())
         max_rates = dict(parse_max_rate(v, all_rules) for v in max_rate)
         known = load_baseline(baseline) if baseline and not write_baseline else None
     except (ConfigError, RegistryError, GateError) as exc:
-        _fail(str(exc))
-    _linter(settings)  # validates the settings and loads the pipeline once; forked workers share it
+        fail(str(exc))
+    linter_for(settings)  # validates the settings and loads the pipeline once; forked workers share it
     gate = Gate(fail_on=Severity(fail_on) if fail_on else None, max_rates=max_rates, baseline=known,
                 writing=write_baseline)
     exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
@@ -127,7 +121,7 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
         try:
             save_baseline(baseline, gate.collected)
         except GateError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         n = sum(gate.collected.values())
         click.echo(f"askcheck: wrote {n} finding{'s' if n != 1 else ''} to the baseline {baseline}", err=True)
     if bad and not skip_bad_records:

@@ -45,7 +45,7 @@ def test_text_report_counts_and_bad_records_exit_2():
     assert re.search(r"with >= 1 finding\s+7\s+70\.00%", out)
     assert re.search(r"ASK101\s+vague-ask\s+error\s+6\s+60\.00\s+6\s+60\.00%\s+0\.00%", out)
     assert "READABILITY OF THE ASKS" in out and "Flesch reading ease" in out
-    assert "WORST MESSAGES" in out and "messages.csv:c4" in out
+    assert "WORST MESSAGES" in out and "messages.csv[c4]" in out
     errors = [line for line in r.stderr.splitlines() if line.startswith("askcheck: error: tests") or "fixtures" in line]
     assert any("messages.jsonl: line 3: invalid JSON" in line for line in errors)
     assert any("messages.csv: c3: row has no 'text' value" in line for line in errors)

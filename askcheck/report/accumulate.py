@@ -12,6 +12,7 @@ import statistics
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from ..finding import record_label
 
 SEVERITIES = ("error", "warning", "info")
 FLESCH_BINS = [(-math.inf, 0)] + [(lo, lo + 10) for lo in range(0, 100, 10)] + [(100, math.inf)]
@@ -37,8 +38,8 @@ def message_score(findings) -> int:
 
 
 def where(filename: str, record: str | None, row: int | None = None, column: int | None = None) -> str:
-    """file[:record][:line:col], the location of a finding or message in a corpus."""
-    out = filename + (f":{record}" if record else "")
+    """file[record][:line:col], the location of a finding or message, written as `askcheck lint` does."""
+    out = record_label(filename, record or None)
     return out + (f":{row}:{column}" if row is not None else "")
 
 

@@ -1,0 +1,65 @@
+"""What every askcheck command shares: exit codes, the one-line error, and settings from config + flags."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .config import ConfigError, FileConfig, find_config, load_config
+from .engine import Linter, get_linter
+from .registry import RegistryError, load_rules
+from .settings import Settings, SettingsError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> None:
+    """Print a one-line error and exit with status 2."""
+    click.echo(f"askcheck: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def split_values(values) -> tuple[str, ...]:
+    """--select a,b --select c -> ("a", "b", "c")"""
+    out = []
+    for v in values or ():
+        out += [p.strip() for p in v.split(",") if p.strip()]
+    return tuple(out)
+
+
+def load_file_config(config_path: str | None, isolated: bool) -> FileConfig:
+    rules = load_rules()
+    if isolated:
+        return FileConfig()
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    if config_path and not path.is_file():
+        raise ConfigError(f"{config_path}: config file not found")
+    cfg = load_config(path, {r.name for r in rules.values()})
+    for w in cfg.warnings:
+        click.echo(f"askcheck: warning: {w}", err=True)
+    return cfg
+
+
+def build_settings(cfg: FileConfig, select, ignore, extend_select, model) -> Settings:
+    """Config file values, overridden (select, model) or extended (ignore, extend-select) by flags."""
+    v = cfg.values
+    return Settings(
+        select=split_values(select) or tuple(v.get("select", ("ALL",))),
+        ignore=tuple(v.get("ignore", ())) + split_values(ignore),
+        extend_select=tuple(v.get("extend-select", ())) + split_values(extend_select),
+        rule_options=cfg.rule_options,
+        model=model or v.get("model"),
+    )
+
+
+def linter_for(settings: Settings) -> Linter:
+    try:
+        return get_linter(settings)
+    except (SettingsError, RegistryError) as exc:
+        fail(str(exc))
+    except OSError as exc:  # spacy.load of a model that is not installed
+        fail(f"cannot load spaCy model {settings.model!r}: {exc}")
+
+
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "ConfigError", "fail", "split_values", "load_file_config", "build_settings", "linter_for"]
