@@ -13,7 +13,9 @@ cost nothing at compile time (spaCy's Matcher would need every combination spell
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -137,37 +139,47 @@ class PhraseRegex:
         """Non-overlapping (start, end) token spans, leftmost first."""
         if self.regex is None:
             return []
-        text, starts, ends = encode(doc)
+        encoded = encode(doc)
         out = []
-        for m in self.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            s = starts.get(m.start())
-            e = ends.get(m.end())
-            if s is not None and e is not None and e > s:
-                out.append((s, e))
+        for m in self.regex.finditer(encoded.text):
+            span = encoded.token_span(m.start(), m.end())
+            if span is not None:
+                out.append(span)
         return out
 
 
-def encode(doc: Doc) -> tuple[str, dict[int, int], dict[int, int]]:
-    """ " norm norm norm " with maps from character positions to token starts and ends (cached on the Doc)."""
-    cached = doc.user_data.get("askcheck_norms")
-    if cached is not None:
-        return cached
-    from .docinfo import tokens
+class EncodedNorms:
+    """A Doc's non-space tokens as " norm norm norm ", with the way back to token indices.
 
-    pieces = [" "]
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 1
-    for tok in tokens(doc):
-        if tok.is_space:
-            continue
-        norm = tok.norm_.replace(" ", "_") or "_"
-        starts[pos] = tok.i
-        pieces.append(norm + " ")
-        pos += len(norm) + 1
-        ends[pos] = tok.i + 1
-    result = ("".join(pieces), starts, ends)
-    doc.user_data["askcheck_norms"] = result
-    return result
+    `offsets[k]` is where the k-th word starts in `text`; the entry after the last word is len(text),
+    so a match ending at `offsets[k]` ends with word k - 1.
+    """
+
+    __slots__ = ("text", "offsets", "token_index")
+
+    def __init__(self, norms: list[str], token_index: list[int]):
+        self.text = " " + "".join(norm + " " for norm in norms)
+        self.offsets = list(accumulate((len(norm) + 1 for norm in norms), initial=1))
+        self.token_index = token_index
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The Doc token span of text[start:end], or None unless it starts and ends on word edges."""
+        offsets = self.offsets
+        first = bisect_left(offsets, start)
+        after = bisect_left(offsets, end, first)
+        if after == first or after >= len(offsets) or offsets[first] != start or offsets[after] != end:
+            return None
+        return self.token_index[first], self.token_index[after - 1] + 1
+
+
+def encode(doc: Doc) -> EncodedNorms:
+    """The Doc's norms encoded for phrase matching (cached on the Doc)."""
+    cached = doc.user_data.get("askcheck_norms")
+    if cached is None:
+        from .docinfo import tokens
+
+        words = [tok for tok in tokens(doc) if not tok.is_space]
+        # A norm never contains the separator, and an empty norm still takes a place.
+        norms = [tok.norm_.replace(" ", "_") or "_" for tok in words]
+        cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
+    return cached

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from askcheck.declarative import PhraseSet, make_fix
-from askcheck.docinfo import sentence_of
+from askcheck.docinfo import doc_text, sentence_of, span_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import quote
@@ -117,7 +117,7 @@ only the suggestion.
         every = sorted(asking + [s for s in plain if not _overlaps(s, asking)], key=lambda s: s.start)
         flagged = {s.start for s in asking}
         for span in asking:
-            yield self._violation(doc, span, f'Apologizes for asking ("{quote(span.text, 40)}")')
+            yield self._violation(doc, span, f'Apologizes for asking ("{quote(span_text(span), 40)}")')
         for span in every[self.config["max_apologies"]:]:
             if span.start not in flagged:
                 yield self._violation(doc, span, "More than one apology in one message")
@@ -157,7 +157,7 @@ def _deletion(doc, span) -> Edit | None:
         if doc[right].norm_ not in _CLAUSE_FILL or right - span.end >= 4:
             return None
         right += 1
-    text = doc.text
+    text = doc_text(doc)
     if right > last or doc[right].text in _TERMINAL or (doc[right].is_punct and doc[right].text not in _BOUNDARY):
         # The apology runs to the end of its sentence.
         end = doc[last].idx + len(doc[last].text)
