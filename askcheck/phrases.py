@@ -219,16 +219,17 @@ class PhraseRegex:
             return self._scan(encoded)
         text, offsets = encoded.text, encoded.offsets
         candidates, anywhere = self.candidates, self.anywhere
+        if anywhere:
+            words = range(len(encoded.norms))
+        else:  # most sets: only the words some phrase starts with are worth a look
+            words = [k for k, norm in enumerate(encoded.norms) if norm in candidates]
         out = []
         resume = 0
-        for k, norm in enumerate(encoded.norms):
+        for k in words:
             pos = offsets[k]
             if pos < resume:
                 continue
-            indices = candidates.get(norm, anywhere)
-            if not indices:
-                continue
-            m = self._regex_for(indices).match(text, pos)
+            m = self._regex_for(candidates.get(encoded.norms[k], anywhere)).match(text, pos)
             if m is None:
                 continue
             span = encoded.token_span(pos, m.end())

@@ -110,9 +110,11 @@ only the suggestion.
         self.sympathy = PhraseSet(nlp, SYMPATHY)
 
     def check(self, doc):
-        sympathy = self.sympathy.find(doc)
         asking = self.asking.find(doc)
-        plain = [s for s in self.apologies.find(doc) if not _overlaps(s, sympathy)]
+        plain = self.apologies.find(doc)
+        if plain:  # sympathy only ever cancels an apology word, so without one it need not be looked for
+            sympathy = self.sympathy.find(doc)
+            plain = [s for s in plain if not _overlaps(s, sympathy)]
         # Each apology counts once: an apology word inside an asking-apology is that apology.
         every = sorted(asking + [s for s in plain if not _overlaps(s, asking)], key=lambda s: s.start)
         flagged = {s.start for s in asking}
