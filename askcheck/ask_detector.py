@@ -15,20 +15,23 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .context import PAST_MARKERS
 from .docinfo import sentence_of, sentences, tokens, words
 from .phrases import PhraseRegex
 
-_MODALS = ["could", "can", "would", "will", "might", "ca", "wo"]
-_SUBJECTS = ["you", "u", "ya", "someone", "somebody", "anyone", "anybody", "y'all", "yall"]
-_ADVERBS = ["please", "pls", "plz", "possibly", "maybe", "perhaps", "kindly", "just", "quickly",
-            "also", "still", "both", "guys", "all", "pretty", "so", "actually", "ever", "maybe"]
+# Modal questions: "Could you (please) <verb>…", "Can't any of you guys <verb>…" (see modal_questions).
+_MODALS = {"could", "can", "would", "will", "might", "ca", "wo"}
+_NEGATIONS = {"n't", "not"}
+_SUBJECTS = {"you", "u", "ya", "someone", "somebody", "anyone", "anybody", "y'all", "yall",
+             "one", "any", "some", "either"}
+_PARTITIVES = {"of", "you", "guys", "all"}  # "any of you", "you guys", "you all"
+_ADVERBS = {"please", "pls", "plz", "possibly", "maybe", "perhaps", "kindly", "just", "quickly",
+            "also", "still", "both", "guys", "all", "pretty", "so", "actually", "ever"}
 # "Can you believe it?", "Would you like to…" (an offer) and "Will you be there?" ask nobody to help.
-_NOT_ASK_VERBS = ["believe", "imagine", "guess", "see", "hear", "like", "want", "be", "tell-",
-                  "relate", "blame", "not", "'ve", "have", "feel", "remember", "recall", "think"]
+_NOT_ASK_VERBS = {"believe", "imagine", "guess", "see", "hear", "like", "want", "be", "tell-",
+                  "relate", "blame", "not", "'ve", "have", "feel", "remember", "recall", "think"}
 
 ACTION_FRAMES = [
     "(could|can|would|will) (you|someone|anyone|anybody|somebody) (please|possibly|maybe)? be (able|willing|available|free|up|open|interested|ok|okay|around|happy|comfortable|game|so kind)",
@@ -216,17 +219,35 @@ for ext in ("asks", "distress"):
         Doc.set_extension(ext, default=None)
 
 
-def _modal_patterns() -> list[list[dict]]:
-    head = [
-        {"NORM": {"IN": _MODALS}},
-        {"NORM": {"IN": ["n't", "not"]}, "OP": "?"},
-        {"NORM": {"IN": _SUBJECTS + ["one", "any", "some", "either"]}},
-        {"NORM": {"IN": ["of", "you", "guys", "all"]}, "OP": "*"},
-        {"NORM": {"IN": _ADVERBS}, "OP": "*"},
-    ]
-    verb = {"IS_ALPHA": True, "NORM": {"NOT_IN": _NOT_ASK_VERBS}}
-    placeholder = {"ORTH": "["}  # "Could you [what]?", askcheck's own template
-    return [head + [verb], head + [placeholder]]
+def modal_questions(toks) -> list[tuple[int, int]]:
+    """Token spans (start, end) of modal questions over a Doc's tokens (`docinfo.tokens`).
+
+    A modal, an optional "not", a subject, any of "of you", "guys", "all", any adverbs such as "please",
+    then a word that is not one of `_NOT_ASK_VERBS` (or askcheck's own "[what]" placeholder). Every
+    reading is returned, as a token Matcher would: "Could you please send" gives one span ending at
+    "please" and one ending at "send". Whitespace tokens match nothing, so a line break ends a question.
+    """
+    spans = []
+    n = len(toks)
+    for start, tok in enumerate(toks):
+        if tok.norm_ not in _MODALS:
+            continue
+        i = start + 1
+        if i < n and toks[i].norm_ in _NEGATIONS:
+            i += 1
+        if i >= n or toks[i].norm_ not in _SUBJECTS:
+            continue
+        # Walk on while the words so far can still be read as partitives then adverbs.
+        partitives_only = True
+        for i in range(i + 1, n):
+            tok = toks[i]
+            if (tok.is_alpha and tok.norm_ not in _NOT_ASK_VERBS) or tok.text == "[":
+                spans.append((start, i + 1))
+            adverbs_after = tok.norm_ in _ADVERBS
+            partitives_only = partitives_only and tok.norm_ in _PARTITIVES
+            if not (partitives_only or adverbs_after):
+                break
+    return spans
 
 
 @Language.factory(
@@ -240,9 +261,6 @@ def make_ask_detector(nlp: Language, name: str, extra_action_frames: list[str],
 
 class AskDetector:
     def __init__(self, nlp: Language, extra_action_frames=(), extra_input_frames=(), extra_imperatives=()):
-        # Modal questions need "any verb but these", which the Matcher says best; the rest are phrases.
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("action", _modal_patterns())
         self.phrases = {
             "action": PhraseRegex(ACTION_FRAMES + list(extra_action_frames)),
             "input": PhraseRegex(INPUT_FRAMES + list(extra_input_frames)),
@@ -250,7 +268,6 @@ class AskDetector:
         }
         self.distress = PhraseRegex(DISTRESS)
         self.imperatives = IMPERATIVE_VERBS | set(extra_imperatives)
-        self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
@@ -258,7 +275,7 @@ class AskDetector:
         toks_all = tokens(doc)
         frames: dict[int, list[tuple[str, int, int]]] = {}
         vetoes: dict[int, list[tuple[int, int]]] = {}
-        matches = [(self.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        matches = [("action", s, e) for s, e in modal_questions(toks_all)]
         for label, regex in self.phrases.items():
             matches += [(label, s, e) for s, e in regex.find(doc)]
         for label, start, end in matches:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import in_ask, is_past
+from .docinfo import doc_text
 from .finding import Fix
 from .phrases import PhraseRegex
 from .rule import Option, Rule, Violation
@@ -63,7 +64,7 @@ class AbsenceRule(Rule):
         yield self.violation(doc, ask)
 
     def present(self, doc: Doc) -> bool:
-        if self.placeholder and self.placeholder in doc.text:
+        if self.placeholder and self.placeholder in doc_text(doc):
             return True
         return bool(self.cues.find(doc)) or any(in_ask(s) for s in self.ask_cues.find(doc))
 

@@ -1,7 +1,8 @@
-"""Per-Doc facts computed once and shared by every component and rule (sentences, past tense).
+"""Per-Doc facts computed once and shared by every component and rule (text, tokens, sentences).
 
-`doc.sents` and `span.sent` rebuild Span objects on every call; on a corpus of thousands of messages
-that cost more than all the rules together, so the sentence list is cached in `doc.user_data`.
+`doc.text`, `span.text`, `doc.sents` and `span.sent` rebuild strings or Span objects from the tokens
+on every call; on a corpus of thousands of messages that cost more than all the rules together, so
+each is computed once and kept in `doc.user_data`, which lives and dies with its Doc.
 """
 from __future__ import annotations
 
@@ -32,14 +33,29 @@ class Tok:
         return len(self.text)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from the tokens once per Doc."""
+    cached = doc.user_data.get("askcheck_text")
+    if cached is None:
+        cached = doc.user_data["askcheck_text"] = doc.text
+    return cached
+
+
+def span_text(span) -> str:
+    """`span.text`, sliced from the cached Doc text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def tokens(doc: Doc) -> list[Tok]:
     cached = doc.user_data.get("askcheck_toks")
     if cached is None:
         strings = doc.vocab.strings
-        rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
+        table = doc.to_array(_ATTRS)
+        # Columns converted in bulk: one numpy call for every flag beats a bool() per flag per token.
+        flags = table[:, 4:].astype(bool).tolist()
         cached = [
-            Tok(i, strings[r[0]], strings[r[1]], strings[r[2]], r[3], tuple(bool(x) for x in r[4:]))
-            for i, r in enumerate(rows)
+            Tok(i, strings[orth], strings[norm], strings[lower], idx, token_flags)
+            for i, (orth, norm, lower, idx), token_flags in zip(range(len(doc)), table[:, :4].tolist(), flags)
         ]
         doc.user_data["askcheck_toks"] = cached
     return cached

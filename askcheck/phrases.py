@@ -13,7 +13,10 @@ cost nothing at compile time (spaCy's Matcher would need every combination spell
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -54,26 +57,50 @@ def _norms(word: str) -> tuple[str, ...]:
     return tuple(t.norm_ for t in tokenizer_vocab()(word.replace("\u2019", "'")))
 
 
-def _unit(word: str) -> str:
-    """Regex for one word, class or wildcard, consuming its trailing separator."""
+# What a phrase can start with: a set of first norms, or ANY_WORD when a class, a wildcard or "..."
+# may come first. Together with `nullable` (the phrase can match nothing) it lets PhraseRegex try at
+# each word only the phrases that can start there.
+ANY_WORD = None
+
+
+class Compiled(NamedTuple):
+    regex: str
+    first: frozenset[str] | None  # ANY_WORD or the norms the match can start with
+    nullable: bool
+
+
+def _unit(word: str) -> Compiled:
+    """One word, class or wildcard, consuming its trailing separator."""
     if word == "*":
-        return r"\S+ "
+        return Compiled(r"\S+ ", ANY_WORD, False)
     if word == "...":
-        return r"(?:[^\s.!?]+ ){0,10}?"
+        return Compiled(r"(?:[^\s.!?]+ ){0,10}?", ANY_WORD, True)
     if word.startswith("[") and word.endswith("]"):
-        return CLASSES[word[1:-1].upper()] + " "
-    return "".join(re.escape(n) + " " for n in _norms(word))
+        return Compiled(CLASSES[word[1:-1].upper()] + " ", ANY_WORD, False)
+    norms = _norms(word)
+    regex = "".join(re.escape(n) + " " for n in norms)
+    if not norms or not norms[0] or norms[0].startswith(" "):
+        return Compiled(regex, ANY_WORD, not norms)  # no plain first word to look for
+    return Compiled(regex, frozenset([norms[0].split(" ")[0]]), False)
+
+
+def _optional(piece: Compiled, regex: str) -> Compiled:
+    return Compiled(regex, piece.first, True)
 
 
 def phrase_regex(phrase: str) -> str:
     """Compile one phrase (groups may nest) to a regex over the encoded norms."""
-    regex, pos = _parse_alternatives(phrase.lower(), 0)
+    return compile_phrase(phrase).regex
+
+
+def compile_phrase(phrase: str) -> Compiled:
+    compiled, pos = _parse_alternatives(phrase.lower(), 0)
     if pos != len(phrase):
         raise ValueError(f"unbalanced parentheses in phrase {phrase!r}")
-    return regex
+    return compiled
 
 
-def _parse_alternatives(text: str, pos: int) -> tuple[str, int]:
+def _parse_alternatives(text: str, pos: int) -> tuple[Compiled, int]:
     alts = []
     while True:
         seq, pos = _parse_sequence(text, pos)
@@ -84,12 +111,34 @@ def _parse_alternatives(text: str, pos: int) -> tuple[str, int]:
         break
     if len(alts) == 1:
         return alts[0], pos
-    alts = sorted(set(alts), key=len, reverse=True)  # longest first: prefer the fuller reading
-    return "(?:" + "|".join(alts) + ")", pos
+    regexes = sorted({a.regex for a in alts}, key=len, reverse=True)  # longest first: prefer the fuller reading
+    return Compiled("(?:" + "|".join(regexes) + ")", _union(a.first for a in alts),
+                    any(a.nullable for a in alts)), pos
 
 
-def _parse_sequence(text: str, pos: int) -> tuple[str, int]:
-    out = []
+def _union(firsts) -> frozenset[str] | None:
+    out = frozenset()
+    for first in firsts:
+        if first is ANY_WORD:
+            return ANY_WORD
+        out |= first
+    return out
+
+
+def _sequence(pieces: list[Compiled]) -> Compiled:
+    """Pieces in a row: the first word comes from the leading pieces up to the first required one."""
+    firsts = []
+    nullable = True
+    for piece in pieces:
+        firsts.append(piece.first)
+        if not piece.nullable:
+            nullable = False
+            break
+    return Compiled("".join(p.regex for p in pieces), _union(firsts), nullable)
+
+
+def _parse_sequence(text: str, pos: int) -> tuple[Compiled, int]:
+    out: list[Compiled] = []
     while pos < len(text):
         ch = text[pos]
         if ch in "|)":
@@ -102,7 +151,7 @@ def _parse_sequence(text: str, pos: int) -> tuple[str, int]:
             if pos >= len(text) or text[pos] != ")":
                 raise ValueError(f"unbalanced parentheses in phrase {text!r}")
             pos += 1
-            piece = f"(?:{inner})"
+            piece = inner._replace(regex=f"(?:{inner.regex})")
         else:
             end = pos
             while end < len(text) and not text[end].isspace() and text[end] not in "()|":
@@ -110,64 +159,127 @@ def _parse_sequence(text: str, pos: int) -> tuple[str, int]:
             word = text[pos:end]
             pos = end
             if len(word) > 1 and word.endswith("?") and word != "[qmark]?":
-                out.append(f"(?:{_unit(word[:-1])})?")
+                unit = _unit(word[:-1])
+                out.append(_optional(unit, f"(?:{unit.regex})?"))
                 continue
             piece = _unit(word)
             if pos < len(text) and text[pos] == "?":
                 pos += 1
-                out.append(f"(?:{piece})?")
+                out.append(_optional(piece, f"(?:{piece.regex})?"))
                 continue
             out.append(piece)
             continue
         if pos < len(text) and text[pos] == "?":
             pos += 1
-            piece += "?"
+            piece = _optional(piece, piece.regex + "?")
         out.append(piece)
-    return "".join(out), pos
+    return _sequence(out), pos
 
 
 class PhraseRegex:
-    """A set of phrases compiled once; finds them in a Doc as token spans."""
+    """A set of phrases compiled once; finds them in a Doc as token spans.
+
+    The result is what one regex of all the phrases, `(?<= )(?:p1|p2|...)`, finds with `finditer`:
+    leftmost matches first, the earlier phrase winning where two match at one word. Trying every
+    phrase at every word is most of askcheck's run time, so each word is matched only against the
+    phrases that can start with it (in their original order, so the same phrase wins).
+    """
 
     def __init__(self, phrases):
-        body = "|".join(f"(?:{phrase_regex(p)})" for p in phrases)
+        self.phrases = [compile_phrase(p) for p in phrases]
+        body = "|".join(f"(?:{p.regex})" for p in self.phrases)
         self.regex = re.compile(f"(?<= )(?:{body})") if body else None
+        # A phrase that can match nothing makes finditer retry at the same word for a longer match;
+        # word-by-word matching does not, so such sets keep the one scanning regex.
+        self.by_word = body != "" and not any(p.nullable for p in self.phrases)
+        anywhere = tuple(i for i, p in enumerate(self.phrases) if p.first is ANY_WORD)
+        starts = {word for p in self.phrases if p.first is not ANY_WORD for word in p.first}
+        # word -> indices of the phrases worth trying there; other words try `anywhere` only.
+        self.candidates = {
+            word: tuple(i for i, p in enumerate(self.phrases) if p.first is ANY_WORD or word in p.first)
+            for word in starts
+        }
+        self.anywhere = anywhere
+        # One regex per distinct candidate list, compiled on first use: bounded by the phrase set.
+        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+
+    def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern:
+        regex = self._compiled.get(indices)
+        if regex is None:
+            regex = re.compile("|".join(f"(?:{self.phrases[i].regex})" for i in indices))
+            self._compiled[indices] = regex
+        return regex
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) token spans, leftmost first."""
         if self.regex is None:
             return []
-        text, starts, ends = encode(doc)
+        encoded = encode(doc)
+        if not self.by_word:
+            return self._scan(encoded)
+        text, offsets = encoded.text, encoded.offsets
+        candidates, anywhere = self.candidates, self.anywhere
+        if anywhere:
+            words = range(len(encoded.norms))
+        else:  # most sets: only the words some phrase starts with are worth a look
+            words = [k for k, norm in enumerate(encoded.norms) if norm in candidates]
         out = []
-        for m in self.regex.finditer(text):
-            if m.end() == m.start():
+        resume = 0
+        for k in words:
+            pos = offsets[k]
+            if pos < resume:
                 continue
-            s = starts.get(m.start())
-            e = ends.get(m.end())
-            if s is not None and e is not None and e > s:
-                out.append((s, e))
+            m = self._regex_for(candidates.get(encoded.norms[k], anywhere)).match(text, pos)
+            if m is None:
+                continue
+            span = encoded.token_span(pos, m.end())
+            if span is not None:
+                out.append(span)
+            resume = m.end()
+        return out
+
+    def _scan(self, encoded: EncodedNorms) -> list[tuple[int, int]]:
+        out = []
+        for m in self.regex.finditer(encoded.text):
+            span = encoded.token_span(m.start(), m.end())
+            if span is not None:
+                out.append(span)
         return out
 
 
-def encode(doc: Doc) -> tuple[str, dict[int, int], dict[int, int]]:
-    """ " norm norm norm " with maps from character positions to token starts and ends (cached on the Doc)."""
-    cached = doc.user_data.get("askcheck_norms")
-    if cached is not None:
-        return cached
-    from .docinfo import tokens
+class EncodedNorms:
+    """A Doc's non-space tokens as " norm norm norm ", with the way back to token indices.
 
-    pieces = [" "]
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 1
-    for tok in tokens(doc):
-        if tok.is_space:
-            continue
-        norm = tok.norm_.replace(" ", "_") or "_"
-        starts[pos] = tok.i
-        pieces.append(norm + " ")
-        pos += len(norm) + 1
-        ends[pos] = tok.i + 1
-    result = ("".join(pieces), starts, ends)
-    doc.user_data["askcheck_norms"] = result
-    return result
+    `offsets[k]` is where the k-th word starts in `text`; the entry after the last word is len(text),
+    so a match ending at `offsets[k]` ends with word k - 1.
+    """
+
+    __slots__ = ("text", "norms", "offsets", "token_index")
+
+    def __init__(self, norms: list[str], token_index: list[int]):
+        self.norms = norms
+        self.text = " " + "".join(norm + " " for norm in norms)
+        self.offsets = list(accumulate((len(norm) + 1 for norm in norms), initial=1))
+        self.token_index = token_index
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The Doc token span of text[start:end], or None unless it starts and ends on word edges."""
+        offsets = self.offsets
+        first = bisect_left(offsets, start)
+        after = bisect_left(offsets, end, first)
+        if after == first or after >= len(offsets) or offsets[first] != start or offsets[after] != end:
+            return None
+        return self.token_index[first], self.token_index[after - 1] + 1
+
+
+def encode(doc: Doc) -> EncodedNorms:
+    """The Doc's norms encoded for phrase matching (cached on the Doc)."""
+    cached = doc.user_data.get("askcheck_norms")
+    if cached is None:
+        from .docinfo import tokens
+
+        words = [tok for tok in tokens(doc) if not tok.is_space]
+        # A norm never contains the separator, and an empty norm still takes a place.
+        norms = [tok.norm_.replace(" ", "_") or "_" for tok in words]
+        cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
+    return cached

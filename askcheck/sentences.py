@@ -14,9 +14,11 @@ import bisect
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .docinfo import doc_text
 
 # After closing punctuation (and any closing quotes/brackets), whitespace, then the next sentence.
 _AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\u2026\"'\u201d\u2019)\]\w])")
@@ -35,9 +37,10 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    text = doc.text
-    starts_idx = [t.idx for t in doc]
-    is_space = [t.is_space for t in doc]
+    text = doc_text(doc)
+    columns = doc.to_array([IDX, IS_SPACE])
+    starts_idx = columns[:, 0].tolist()
+    is_space = columns[:, 1].tolist()
     flags = numpy.full(n, _NOT_START, dtype="uint64")
     flags[0] = 1
 

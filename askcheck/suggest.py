@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .docinfo import sentences
+from .docinfo import doc_text, sentences, span_text, tokens
 from .finding import Edit
 
 # The placeholders a writer must fill, spelled the same everywhere (see finding.PLACEHOLDER_RE).
@@ -14,7 +14,7 @@ WHAT = "[what]"
 
 def body_end(span: Span) -> int:
     """Character offset where the sentence's closing punctuation (?!. and emoji) starts."""
-    toks = list(span)
+    toks = tokens(span.doc)[span.start:span.end]
     k = len(toks)
     while k > 0 and toks[k - 1].text not in {"]", ")", '"', "'"} and (
             toks[k - 1].is_punct or toks[k - 1].is_space or not any(ch.isalnum() for ch in toks[k - 1].text)):
@@ -26,12 +26,12 @@ def body_end(span: Span) -> int:
 
 def clause(span: Span) -> str:
     """The sentence without its closing punctuation."""
-    return span.doc.text[span.start_char:body_end(span)].strip()
+    return doc_text(span.doc)[span.start_char:body_end(span)].strip()
 
 
 def sentence_end(span: Span) -> int:
     """Offset just after the sentence's last non-space character."""
-    return span.start_char + len(span.text.rstrip())
+    return span.start_char + len(span_text(span).rstrip())
 
 
 def insert_after_sentence(span: Span, sentence: str) -> Edit:
@@ -43,11 +43,12 @@ def insert_after_sentence(span: Span, sentence: str) -> Edit:
 def paragraph_end(span: Span) -> int:
     """Offset after the last sentence on the same line as `span`'s end ("... by Friday? It's 5 min.")."""
     doc = span.doc
+    text = doc_text(doc)
     end = sentence_end(span)
     for sent in sentences(doc):
         if sent.start_char >= end:
-            gap = doc.text[end:sent.start_char]
-            if "\n" in gap or not sent.text.strip():
+            gap = text[end:sent.start_char]
+            if "\n" in gap or not span_text(sent).strip():
                 break
             end = sentence_end(sent)
     return end

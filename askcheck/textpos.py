@@ -9,9 +9,10 @@ from .finding import Position
 class LineIndex:
     def __init__(self, text: str):
         self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        newline = text.find("\n")
+        while newline != -1:
+            self.starts.append(newline + 1)
+            newline = text.find("\n", newline + 1)
 
     def position(self, offset: int) -> Position:
         row = bisect.bisect_right(self.starts, offset) - 1

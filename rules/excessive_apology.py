@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from askcheck.declarative import PhraseSet, make_fix
-from askcheck.docinfo import sentence_of
+from askcheck.docinfo import doc_text, sentence_of, span_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import quote
@@ -121,16 +121,18 @@ only the suggestion.
         self.sympathy = PhraseSet(nlp, SYMPATHY)
 
     def check(self, doc):
-        sympathy = self.sympathy.find(doc)
         asking = self.asking.find(doc)
         if not doc._.asks:
-            asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(s.text)]
-        plain = [s for s in self.apologies.find(doc) if not _overlaps(s, sympathy)]
+            asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(span_text(s))]
+        plain = self.apologies.find(doc)
+        if plain:  # sympathy only ever cancels an apology word, so without one it need not be looked for
+            sympathy = self.sympathy.find(doc)
+            plain = [s for s in plain if not _overlaps(s, sympathy)]
         # Each apology counts once: an apology word inside an asking-apology is that apology.
         every = sorted(asking + [s for s in plain if not _overlaps(s, asking)], key=lambda s: s.start)
         flagged = {s.start for s in asking}
         for span in asking:
-            yield self._violation(doc, span, f'Apologizes for asking ("{quote(span.text, 40)}")')
+            yield self._violation(doc, span, f'Apologizes for asking ("{quote(span_text(span), 40)}")')
         for span in every[self.config["max_apologies"]:]:
             if span.start not in flagged:
                 yield self._violation(doc, span, "More than one apology in one message")
@@ -171,7 +173,7 @@ def _deletion(doc, span) -> Edit | None:
         if doc[right].norm_ not in _CLAUSE_FILL or right - span.end >= 4:
             return None
         right += 1
-    text = doc.text
+    text = doc_text(doc)
     if right > last or doc[right].text in _TERMINAL or (doc[right].is_punct and doc[right].text not in _BOUNDARY):
         # The apology runs to the end of its sentence.
         end = doc[last].idx + len(doc[last].text)

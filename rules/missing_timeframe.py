@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from askcheck.declarative import AbsenceRule, make_fix
+from askcheck.docinfo import doc_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Violation
 from askcheck.suggest import WHEN, add_sentence, body_end, clause, paragraph_end, quote
@@ -44,14 +45,15 @@ such as "Thoughts?"); only the writer knows the time.
 """
 
     def violation(self, doc, ask):
+        text = doc_text(doc)
         if ask.label_ == "input":  # "Thoughts?" has no verb to hang "by [when]" on
             at = paragraph_end(ask)
             edit = add_sentence(doc, at, f"Ideally by {WHEN}.")
-            example = clause(ask) + doc.text[body_end(ask):ask.end_char].strip() + f" Ideally by {WHEN}."
+            example = clause(ask) + text[body_end(ask):ask.end_char].strip() + f" Ideally by {WHEN}."
         else:
             at = body_end(ask)
             edit = Edit(at, at, f" by {WHEN}")
-            example = clause(ask) + f" by {WHEN}" + doc.text[at:ask.end_char].strip()
+            example = clause(ask) + f" by {WHEN}" + text[at:ask.end_char].strip()
         return Violation(
             start=ask.start_char, end=ask.end_char,
             message="The ask does not say when it is needed",

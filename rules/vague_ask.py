@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from askcheck.declarative import make_fix
-from askcheck.docinfo import sentence_of, sentences
+from askcheck.docinfo import doc_text, sentence_of, sentences, span_text, words
 from askcheck.finding import Applicability, Edit, Severity
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import HOW_LONG, WHAT, WHEN, insert_after_sentence, quote
@@ -61,7 +61,7 @@ _TASK_STOP_WORDS = {"call", "show", "put", "move", "fill", "find", "name", "fron
 def _after_with_stop(sent, sentence: str) -> Edit:
     """Insert after `sent`, closing it with a full stop first if it has no final punctuation."""
     edit = insert_after_sentence(sent, sentence)
-    closed = sent.text.rstrip()[-1:] in set(".!?\u2026")
+    closed = span_text(sent).rstrip()[-1:] in set(".!?\u2026")
     return edit if closed else Edit(edit.start, edit.end, "." + edit.content)
 
 
@@ -115,7 +115,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
                         | {w.lower() for w in self.config["generic_words"]})
 
     def check(self, doc):
-        if WHAT in doc.text:
+        if WHAT in doc_text(doc):
             return  # the writer has a template to fill in already
         asks = doc._.asks or []
         if asks:
@@ -137,7 +137,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
             sent = sentence_of(first)
             yield Violation(
                 start=first.start_char, end=first.end_char,
-                message=f'Voices distress ("{quote(first.text, 40)}") but asks for nothing specific',
+                message=f'Voices distress ("{quote(span_text(first), 40)}") but asks for nothing specific',
                 suggestion=f'turn it into a specific ask, e.g. "{DISTRESS_TEMPLATE}"',
                 fix=make_fix("Add a concrete-ask template", [_after_with_stop(sent, DISTRESS_TEMPLATE)],
                              Applicability.DISPLAY_ONLY),
@@ -160,9 +160,9 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
 
     def concrete(self, ask) -> bool:
         """True when the ask contains a word that names a task or a thing."""
-        if WHAT in ask.text:
+        if WHAT in span_text(ask):
             return True  # a template the writer will fill in
-        toks = [t for t in ask if not t.is_space]
+        toks = words(ask)
         for i, tok in enumerate(toks):
             if not tok.is_alpha or len(tok.text) < 2 or tok.like_num:
                 continue
