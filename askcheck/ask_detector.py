@@ -350,7 +350,8 @@ class AskDetector:
         if any(vs <= first.i < ve for vs, ve in vetoes):
             return False
         word = first.norm_
-        if word in _PLEASE:
+        pleaded = word in _PLEASE
+        if pleaded:
             i += 1
             if i >= len(toks) or toks[i].norm_ in _PLEASE_NOT_ASK or not toks[i].is_alpha:
                 return False
@@ -367,7 +368,7 @@ class AskDetector:
         if nxt is None or nxt.is_punct:
             # A lone "Help!" is a cry, handled as distress; a lone "Call?" asks nothing clear.
             return word in {"help"} and nxt is not None and nxt.text == "?"
-        if nxt.norm_ in _NOT_AFTER_IMPERATIVE and not (word == "have" and nxt.norm_ == "a"):
+        if nxt.norm_ in _NOT_AFTER_IMPERATIVE and not (nxt.norm_ == "a" and _object_follows(word, toks, i, pleaded)):
             return False
         if word == "have" and not (nxt.norm_ == "a" and i + 2 < len(toks) and toks[i + 2].norm_ in _HAVE_A):
             return False
@@ -381,6 +382,15 @@ class AskDetector:
         if norms & {"your", "yours", "yourself", "yourselves"} and not norms & _PRONOUN_FIRST:
             return False
         return True
+
+
+def _object_follows(word: str, toks, i: int, pleaded: bool) -> bool:
+    """Whether "a" after a possible imperative starts its object. "Please prepare a list", "Send a
+    copy", "Take a look" ask for something; bare "Take a break!", "Make a wish!" or "Get a free
+    quote" are wishes, advice and advertising, and "Review a…" rarely starts a request."""
+    if pleaded or (word in _STRONG_VERBS and word != "grab"):  # "Grab a coffee!" invites
+        return True
+    return word in {"have", "take"} and i + 2 < len(toks) and toks[i + 2].norm_ in _HAVE_A
 
 
 def _asks_about_the_past(toks, i: int) -> bool:

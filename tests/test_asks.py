@@ -21,6 +21,8 @@ ASKS = [
     ("It would be great if you could check the numbers.", "action"),
     ("Is there any chance you could swap shifts with me?", "action"),
     ("Let me know what you think.", "action"),
+    ("Please make a few minor changes to the Scal product.", "action"),  # "a" starts the object
+    ("Send a copy to Priya before the meeting.", "action"),
 ]
 NOT_ASKS = [
     "Thanks so much for your help yesterday!",
@@ -34,6 +36,10 @@ NOT_ASKS = [
     "Review is due Friday.",
     "Take care!",
     "Have a great weekend!",
+    "Take a break!",
+    "Make a wish!",
+    "Get a free quote today!",
+    "Grab a coffee if you like.",
     "How was your weekend?",
     "Reminder: the office closes at 3pm. Please log off by then.",
     "Please submit your timesheets by Friday.",
