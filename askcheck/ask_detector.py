@@ -57,6 +57,7 @@ ACTION_FRAMES = [
     "it (would|'d|will|'ll) (be|mean) (so|really|very)? (great|helpful|amazing|awesome|wonderful|nice|lovely|fantastic|ideal|a lot|the world|huge|perfect|good|brilliant|cool|a huge help|a big help|a great help|really helpful|super helpful|so helpful|very helpful|much appreciated|appreciated) (if|to me if|for me if|to have your|to get your) (you|someone|anyone|somebody)?",
     "(i'm|i am|i was|we were|we are|we're|i've been) (just)? (wondering|hoping) (if|whether|that|you|someone|anyone|somebody|anybody)",
     "(i|we) (was|were)? (hoping|hope|hoped|wonder|wondered) (you|that you|if you|whether you|someone|if someone|if anyone) (could|can|would|might|'d|will|have|had)?",
+    "(i|we) (just)? (want|wanted|wanna|'d like|would like) to (know|ask|check|see|find out) (if|whether) (you|u|someone|anyone|somebody|anybody) (still)? (could|can|would|might|'d|will|have|had|are|were|'re)",
     "(if|if only) (you|someone|anyone) could",
     "(i|we) could (really|definitely|totally|honestly)? use (your|some|a|an|another|any|help|a hand|extra)",
     "can i ask (you|a|for|a quick)",

@@ -23,6 +23,7 @@ ASKS = [
     ("Let me know what you think.", "action"),
     ("Please make a few minor changes to the Scal product.", "action"),  # "a" starts the object
     ("Send a copy to Priya before the meeting.", "action"),
+    ("I just wanted to know whether you still had time for a quick meeting.", "action"),
 ]
 NOT_ASKS = [
     "Thanks so much for your help yesterday!",
