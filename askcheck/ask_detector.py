@@ -55,8 +55,10 @@ ACTION_FRAMES = [
     "(i|we) (really|so|greatly|truly)? appreciate (it|you) if",
     "(i|we) (would|'d|will|'ll) be (so|really|very|most|super|eternally|hugely|forever|extremely|incredibly)? (grateful|thankful|indebted) (if|for)",
     "it (would|'d|will|'ll) (be|mean) (so|really|very)? (great|helpful|amazing|awesome|wonderful|nice|lovely|fantastic|ideal|a lot|the world|huge|perfect|good|brilliant|cool|a huge help|a big help|a great help|really helpful|super helpful|so helpful|very helpful|much appreciated|appreciated) (if|to me if|for me if|to have your|to get your) (you|someone|anyone|somebody)?",
-    "(i'm|i am|i was|we were|we are|we're|i've been) (just)? (wondering|hoping) (if|whether|that|you|someone|anyone|somebody|anybody)",
-    "(i|we) (was|were)? (hoping|hope|hoped|wonder|wondered) (you|that you|if you|whether you|someone|if someone|if anyone) (could|can|would|might|'d|will|have|had)?",
+    "(i'm|i am|i was|we were|we are|we're|i've been) (just)? (wondering|hoping) (if|whether|that you|you|someone|anyone|somebody|anybody)",
+    "(i|we) (was|were)? (hoping|hoped|wonder|wondered) (you|that you|if you|whether you|someone|if someone|if anyone) (could|can|would|might|'d|will|have|had)?",
+    # "I hope you can help" asks; "We hope you enjoy the app" wishes.
+    "(i|we) hope (you|that you|someone|that someone) (could|can|would|might|'d|will|'ll|have|had)",
     "(i|we) (just)? (want|wanted|wanna|'d like|would like) to (know|ask|check|see|find out) (if|whether) (you|u|someone|anyone|somebody|anybody) (still)? (could|can|would|might|'d|will|have|had|are|were|'re)",
     "(if|if only) (you|someone|anyone) could",
     "(i|we) could (really|definitely|totally|honestly)? use (your|some|a|an|another|any|help|a hand|extra)",
@@ -116,6 +118,8 @@ NOT_ASK = [
     "(can|could|would|will|wo|ca) (not|n't) (you|u|one|we)",
     "feel free to (reach out|ask|ping|call|text|email|message|get in touch|shout|let me know)",
     "let me know if (that|this|it) (helps|helped|makes sense)",
+    # Reported speech: "He also let me know that…", "They have to let us know tomorrow".
+    "(he|she|they|who|which|has to|have to|had to|will|'ll|to) (also|just|already|finally)? (let|lets) (me|us) know",
     "(please|pls) (do)? not hesitate",
     "(don't|do not) hesitate",
     "(would|do) you (like|want|need) (me|us|to|some|a|any|anything|help)",
