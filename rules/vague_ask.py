@@ -132,7 +132,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
             )
             return
         distress = doc._.distress or []
-        if distress:
+        if distress and not self.asks_a_concrete_question(doc, distress):
             first = distress[0]
             sent = sentence_of(first)
             yield Violation(
@@ -142,6 +142,14 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
                 fix=make_fix("Add a concrete-ask template", [_after_with_stop(sent, DISTRESS_TEMPLATE)],
                              Applicability.DISPLAY_ONLY),
             )
+
+    def asks_a_concrete_question(self, doc, distress) -> bool:
+        """ "Taken alone, this code won't compile (in desperate need of a better name). What are the
+        definitions of `dims`?": a question with its own subject matter, outside the distress, is
+        something to answer, even when it is not phrased as a request."""
+        cries = {sentence_of(d).start for d in distress}
+        return any(span_text(s).rstrip().endswith("?") and s.start not in cries and self.content_words(s) >= 3
+                   for s in sentences(doc))
 
     def concrete_in_context(self, ask) -> bool:
         """ "The link doesn't show on the mobile site. Can you check?": a specific verb whose object is
