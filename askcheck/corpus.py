@@ -51,10 +51,16 @@ class RecordError:
     filename: str
     record: str | None
     problem: str
+    position: str | None = None  # "line 7", when the record is named by an id it carries
 
     def __str__(self) -> str:
-        where = f"{self.filename}: {self.record}" if self.record else self.filename
-        return f"{where}: {self.problem}"
+        if not self.record:
+            return f"{self.filename}: {self.problem}"
+        if is_positional(self.record):
+            return f"{self.filename}: {self.record}: {self.problem}"
+        # Named as findings name records (file[id]), with the line to find it by.
+        at = f" ({self.position})" if self.position else ""
+        return f"{self.filename}[{self.record}]{at}: {self.problem}"
 
 
 def is_positional(record: str | None) -> bool:
@@ -164,7 +170,7 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
             if not isinstance(text, str):
                 problem = (f"no {text_field!r} field" if text is None
                            else f"{text_field!r} is {type(text).__name__}, not a string")
-                yield RecordError(name, record, problem)
+                yield RecordError(name, record, problem, where)
                 continue
             yield Message(text, name, record, where)
 

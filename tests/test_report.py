@@ -48,7 +48,7 @@ def test_text_report_counts_and_bad_records_exit_2():
     assert "WORST MESSAGES" in out and "messages.csv[c4]" in out
     errors = [line for line in r.stderr.splitlines() if line.startswith("askcheck: error: tests") or "fixtures" in line]
     assert any("messages.jsonl: line 3: invalid JSON" in line for line in errors)
-    assert any("messages.csv: c3: row has no 'text' value" in line for line in errors)
+    assert any("messages.csv[c3]: row has no 'text' value" in line for line in errors)
     assert any("latin1.txt: not valid UTF-8" in line for line in errors)
     assert any("undecodable.eml: text/plain part does not decode" in line for line in errors)
     assert "4 bad records" in r.stderr
