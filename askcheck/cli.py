@@ -216,7 +216,7 @@ def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str
     for r in reports:
         if r.result is None or r.source is None:
             continue  # never touch a file that could not be read or decoded, nor a corpus file
-        new, remaining, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False)
+        new, remaining, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False, filename=r.name)
         fixed_total += applied
         if r.source.path is None:
             stdin_text = new
@@ -247,7 +247,7 @@ def _show_diffs(linter: Linter, reports: list[FileReport], unsafe: bool) -> bool
     for r in reports:
         if r.result is None or r.source is None:
             continue
-        new, _, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False)
+        new, _, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False, filename=r.name)
         if new != r.source.text:
             changed += applied
             click.echo(unified_diff(r.source, new), nl=False)
@@ -292,7 +292,7 @@ def rewrite_cmd(paths, config_path, isolated, model):
             continue
         if len(items) > 1:
             click.echo(f"==> {report.label} <==")
-        click.echo(rewrite_text(linter, item.text), nl=not item.text.endswith("\n"))
+        click.echo(rewrite_text(linter, item.text, report.name), nl=not item.text.endswith("\n"))
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 

@@ -50,6 +50,7 @@ def build_settings(cfg: FileConfig, select, ignore, extend_select, model) -> Set
         extend_select=tuple(v.get("extend-select", ())) + split_values(extend_select),
         rule_options=cfg.rule_options,
         model=model or v.get("model"),
+        per_file_ignores=tuple((glob, tuple(rules)) for glob, rules in v.get("per-file-ignores", {}).items()),
     )
 
 

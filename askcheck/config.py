@@ -11,6 +11,9 @@
     [tool.askcheck.rules.excessive-apology]
     max_apologies = 2
 
+    [tool.askcheck.per-file-ignores]
+    "templates/*" = ["missing-timeframe"]   # path glob -> rules not checked there
+
 Unknown keys warn; invalid values raise ConfigError naming the key (the CLI exits 2).
 """
 from __future__ import annotations
@@ -20,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-TOP_KEYS = {"select", "ignore", "extend-select", "model", "include", "exclude", "rules", "format", "exit-zero"}
+TOP_KEYS = {"select", "ignore", "extend-select", "model", "include", "exclude", "rules", "format", "exit-zero",
+            "per-file-ignores"}
 
 
 class ConfigError(ValueError):
@@ -87,6 +91,11 @@ def load_config(path: Path | None, rule_names: set[str]) -> FileConfig:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: must be a string")
             cfg.values[key] = value
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict) or not all(
+                    isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
+                raise ConfigError(f"{where}: must be a table of path glob = [rules]")
+            cfg.values[key] = {glob: list(v) for glob, v in value.items()}
         elif key == "exit-zero":
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: must be true or false")

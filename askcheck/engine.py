@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from .finding import Finding
 from .pipeline import load_pipeline, normalize_quotes
 from .registry import load_rules
-from .settings import Settings, rule_kwargs, selected_rules
+from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
 from .textpos import LineIndex
 
 
@@ -26,8 +26,10 @@ class Linter:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.model)
+        rules = load_rules()
         self.rules = [cls(self.nlp, **rule_kwargs(cls, self.settings))
-                      for cls in selected_rules(self.settings, load_rules())]
+                      for cls in selected_rules(self.settings, rules)]
+        self.per_file_ignores = PerFileIgnores(self.settings.per_file_ignores, rules)
 
     def parse(self, text: str) -> Doc:
         return self.nlp(normalize_quotes(text))
@@ -46,9 +48,10 @@ class Linter:
     def run_doc(self, text: str, doc: Doc, filename: str = "-", record: str | None = None) -> Result:
         lines = LineIndex(text)
         has_ask = bool(doc._.asks)
+        skipped = self.per_file_ignores.codes_for(filename)
         findings = []
         for rule in self.rules:
-            if rule.needs_ask and not has_ask:
+            if (rule.needs_ask and not has_ask) or rule.code in skipped:
                 continue
             for v in rule.check(doc):
                 findings.append(Finding(

@@ -67,10 +67,11 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def fix_loop(linter: Linter, text: str, *, unsafe: bool, display: bool) -> tuple[str, list[Finding], int]:
-    """(fixed text, findings that remain, number of fixes applied)."""
+def fix_loop(linter: Linter, text: str, *, unsafe: bool, display: bool,
+             filename: str = "-") -> tuple[str, list[Finding], int]:
+    """(fixed text, findings that remain, number of fixes applied). `filename` picks per-file ignores."""
     applied = 0
-    findings = linter.run(text).findings
+    findings = linter.run(text, filename=filename).findings
     for _ in range(MAX_ROUNDS):
         fixes = choose(findings, unsafe, display)
         if not fixes:
@@ -80,15 +81,15 @@ def fix_loop(linter: Linter, text: str, *, unsafe: bool, display: bool) -> tuple
             break
         text = new
         applied += len(fixes)
-        findings = linter.run(text).findings
+        findings = linter.run(text, filename=filename).findings
     return text, findings, applied
 
 
-def fix_text(linter: Linter, text: str, unsafe: bool = False) -> tuple[str, list[Finding]]:
-    new, remaining, _ = fix_loop(linter, text, unsafe=unsafe, display=False)
+def fix_text(linter: Linter, text: str, unsafe: bool = False, filename: str = "-") -> tuple[str, list[Finding]]:
+    new, remaining, _ = fix_loop(linter, text, unsafe=unsafe, display=False, filename=filename)
     return new, remaining
 
 
-def rewrite_text(linter: Linter, text: str) -> str:
+def rewrite_text(linter: Linter, text: str, filename: str = "-") -> str:
     """Every suggestion applied, templates with placeholders included: a draft for the writer to edit."""
-    return fix_loop(linter, text, unsafe=True, display=True)[0]
+    return fix_loop(linter, text, unsafe=True, display=True, filename=filename)[0]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import PurePath
 from typing import Any
 
 from .rule import Rule
@@ -18,10 +20,12 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name -> options
     model: str | None = None
+    # (path glob, rule selectors) pairs: rules not checked in files whose path matches the glob.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def key(self) -> tuple:
         opts = tuple(sorted((k, tuple(sorted((kk, repr(vv)) for kk, vv in v.items()))) for k, v in self.rule_options.items()))
-        return (self.select, self.ignore, self.extend_select, opts, self.model)
+        return (self.select, self.ignore, self.extend_select, opts, self.model, self.per_file_ignores)
 
 
 def _matches(selector: str, rule: type[Rule]) -> bool:
@@ -45,6 +49,31 @@ def selected_rules(settings: Settings, rules: dict[str, type[Rule]]) -> list[typ
         if picked and not any(_matches(s, rule) for s in settings.ignore):
             chosen.append(rule)
     return chosen
+
+
+class PerFileIgnores:
+    """Which rule codes to skip for a file, from `per-file-ignores` globs. A glob matches the path as
+    given or any tail of it, and its `*` crosses folders: "templates/*" matches
+    "templates/a.txt", "team/templates/2024/b.txt" and "/home/me/project/templates/c.md"."""
+
+    def __init__(self, pairs, rules: dict[str, type[Rule]]):
+        self.pairs = []
+        for glob, selectors in pairs:
+            check_selectors(selectors, rules, f"per-file-ignores.{glob}")
+            codes = frozenset(r.code for r in rules.values() if any(_matches(s, r) for s in selectors))
+            self.pairs.append((glob, codes))
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def codes_for(self, filename: str | None) -> frozenset[str]:
+        if not self.pairs or not filename or filename == "-":
+            return frozenset()
+        codes = self._cache.get(filename)
+        if codes is None:
+            path = PurePath(filename).as_posix()
+            codes = frozenset().union(*(c for glob, c in self.pairs
+                                        if fnmatchcase(path, glob) or fnmatchcase(path, "*/" + glob)))
+            self._cache[filename] = codes
+        return codes
 
 
 def rule_kwargs(rule: type[Rule], settings: Settings) -> dict[str, Any]:

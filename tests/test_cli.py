@@ -166,6 +166,25 @@ def test_rule_option_from_config_changes_behaviour(files):
     assert "ASK401" not in run(["lint", "--format", "concise", "two.txt"]).output
 
 
+def test_per_file_ignores_skip_rules_in_matching_files_only(files):
+    (files / "templates" / "2026").mkdir(parents=True)
+    (files / "templates" / "2026" / "ask.txt").write_text(BAD_ASK, encoding="utf-8")
+    (files / "askcheck.toml").write_text('[per-file-ignores]\n"templates/*" = ["no-opt-out", "ASK2"]\n')
+    lines = run(["lint", "--format", "concise", "bad.txt", "templates"]).output.splitlines()
+    assert [line.split(": ")[0] + " " + line.split()[1] for line in lines] == [
+        "bad.txt:1:1 ASK201", "bad.txt:1:1 ASK301"]
+    # An ignored rule's fix is not applied either.
+    run(["lint", "--fix", "--unsafe-fixes", "templates"])
+    assert (files / "templates" / "2026" / "ask.txt").read_text(encoding="utf-8") == BAD_ASK
+    assert "no problem" not in run(["rewrite", "templates/2026/ask.txt"]).output
+
+
+def test_per_file_ignores_with_an_unknown_rule_exit_2(files):
+    (files / "askcheck.toml").write_text('[per-file-ignores]\n"templates/*" = ["no-such-rule"]\n')
+    r = run(["lint", "bad.txt"])
+    assert r.exit_code == 2 and "per-file-ignores.templates/*" in r.output and "no-such-rule" in r.output
+
+
 @pytest.mark.skipif(shutil.which("askcheck") is None and not (Path(sys.executable).parent / "askcheck").exists(),
                     reason="askcheck is not installed as a command")
 def test_installed_command_runs_in_a_subprocess(tmp_path):
