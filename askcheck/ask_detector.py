@@ -244,6 +244,7 @@ def modal_questions(toks) -> list[tuple[int, int]]:
             continue
         # Walk on while the words so far can still be read as partitives then adverbs.
         partitives_only = True
+        found = len(spans)
         for i in range(i + 1, n):
             tok = toks[i]
             if (tok.is_alpha and tok.norm_ not in _NOT_ASK_VERBS) or tok.text == "[":
@@ -251,6 +252,10 @@ def modal_questions(toks) -> list[tuple[int, int]]:
             adverbs_after = tok.norm_ in _ADVERBS
             partitives_only = partitives_only and tok.norm_ in _PARTITIVES
             if not (partitives_only or adverbs_after):
+                if tok.norm_ in _NOT_ASK_VERBS:
+                    # "Could you possibly be overthinking this?": the verb asks nothing, so neither
+                    # does the adverb read as one; a "please" still asks ("Could you please be clearer?").
+                    spans[found:] = [(s, e) for s, e in spans[found:] if toks[e - 1].norm_ in _PLEASE]
                 break
     return spans
 

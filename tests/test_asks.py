@@ -23,6 +23,7 @@ ASKS = [
     ("Let me know what you think.", "action"),
     ("Please make a few minor changes to the Scal product.", "action"),  # "a" starts the object
     ("Send a copy to Priya before the meeting.", "action"),
+    ("Could you please be more specific about the error?", "action"),
     ("I hope you can help with the move on Saturday.", "action"),
     ("I just wanted to know whether you still had time for a quick meeting.", "action"),
 ]
@@ -39,6 +40,7 @@ NOT_ASKS = [
     "Take care!",
     "Have a great weekend!",
     "Take a break!",
+    "Could you possibly be overthinking this?",
     "We hope you enjoy our new app!",
     "He also let me know that they want to discuss the plant with us.",
     "I am hoping that the customer will decide by Thursday.",
