@@ -11,8 +11,8 @@ from typing import Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, fail,
-                         linter_for, load_file_config)
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings,
+                         corpus_reading_options, fail, linter_for, load_file_config)
 from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
@@ -132,11 +132,7 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of stdout.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the message.")
-@click.option("--id-field", default="id", show_default=True,
-              help="JSONL/CSV field naming the record (else its line or row number).")
-@click.option("--include-quoted", is_flag=True,
-              help="Lint the quoted replies and signatures of emails too (default: only the writer's own words).")
+@corpus_reading_options
 @click.option("--skip-bad-records", is_flag=True,
               help="Warn about unreadable records inside corpus files instead of exiting with status 2.")
 @click.option("-j", "--jobs", type=int, default=None,

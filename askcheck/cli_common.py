@@ -54,6 +54,20 @@ def build_settings(cfg: FileConfig, select, ignore, extend_select, model) -> Set
     )
 
 
+def corpus_reading_options(command):
+    """The options `lint` and `report` share for reading corpus files (.jsonl .csv .mbox .eml)."""
+    options = [
+        click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the message."),
+        click.option("--id-field", default="id", show_default=True,
+                     help="JSONL/CSV field naming the record (else its line or row number)."),
+        click.option("--include-quoted", is_flag=True,
+                     help="Lint the quoted replies and signatures of emails too (default: only the writer's own words)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def linter_for(settings: Settings) -> Linter:
     try:
         return get_linter(settings)
@@ -63,4 +77,4 @@ def linter_for(settings: Settings) -> Linter:
         fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "ConfigError", "fail", "split_values", "load_file_config", "build_settings", "linter_for"]
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "ConfigError", "fail", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]

@@ -9,7 +9,8 @@ import sys
 
 import click
 
-from .cli_common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, fail, linter_for, load_file_config
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, corpus_reading_options,
+                         fail, linter_for, load_file_config)
 from .corpus import estimate_count, iter_messages
 from .finding import Severity
 from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
@@ -37,11 +38,7 @@ def _open_output(path: str | None):
                    "markdown: for a PR comment or CI job summary; html: one self-contained page with charts.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), default=None,
               help="Write the report here instead of stdout.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the message.")
-@click.option("--id-field", default="id", show_default=True,
-              help="JSONL/CSV field naming the record (else its line or row number).")
-@click.option("--include-quoted", is_flag=True,
-              help="Lint the quoted replies and signatures of emails too (default: only the writer's own words).")
+@corpus_reading_options
 @click.option("--include", multiple=True,
               help="Glob of files to read inside folders (default: *.txt *.md *.eml *.mbox *.jsonl *.csv).")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
