@@ -333,46 +333,81 @@ def rule_cmd(rule):
 
 @main.command("eval")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--show", "show", default=None, help="Also list the misses (false positives/negatives) of this rule.")
+@click.option("--show", "show", default=None,
+              help="Also list the misses (false positives/negatives) of this rule, or of 'asks' (ask detection).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--corpora", type=click.Path(file_okay=False), default=None,
+              help="Where the texts of real-message labels live (default: the nearest shared/corpora above them).")
+@click.option("--no-fixes", is_flag=True, help="Do not apply each fix to score it (faster).")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
-def eval_cmd(paths, show, fmt, model):
-    """Precision, recall and F1 per rule over labelled JSONL messages (default: corpus/labelled)."""
-    from .evaluate import CorpusError, evaluate
+def eval_cmd(paths, show, fmt, corpora, no_fixes, model):
+    """Precision, recall and F1 per rule, and ask detection, over labelled messages.
 
-    paths = paths or ("corpus/labelled",)
+    Each PATH (a JSONL file or a folder of them) is scored on its own. Default: corpus/labelled,
+    corpus/holdout and corpus/real (real messages, whose texts are read from the shared corpora; it is
+    skipped with a note where they are absent)."""
+    from .evaluate import CorpusError, evaluate, needs_corpora
+
+    explicit = bool(paths)
+    paths = paths or tuple(p for p in ("corpus/labelled", "corpus/holdout", "corpus/real") if Path(p).exists())
+    if not paths:
+        fail("no labelled corpus here (give a path)")
     for p in paths:
         if not Path(p).exists():
             fail(f"{p}: no such file or directory")
     linter = linter_for(Settings(model=model))
-    try:
-        scores, count = evaluate(linter, paths)
-    except CorpusError as exc:
-        fail(str(exc))
+    results = {}
+    for p in paths:
+        try:
+            results[p] = evaluate(linter, [p], Path(corpora) if corpora else None, fixes=not no_fixes)
+        except CorpusError as exc:
+            if not explicit and needs_corpora([p]):
+                click.echo(f"askcheck: {p}: skipped: {exc}", err=True)
+                continue
+            fail(str(exc))
     if fmt == "json":
         import json
 
-        click.echo(json.dumps({"messages": count, "rules": {
-            name: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
-                   "fn": s.fn, "support": s.support, "findings": s.findings, "with_fix": s.with_fix,
-                   "fix_share": s.fix_share, "fix_clears": s.clear_share, "fix_side_effects": s.side_effects}
-            for name, s in scores.items()}}, indent=2))
+        click.echo(json.dumps({p: {"messages": count, "rules": {n: s.to_dict() for n, s in scores.items()},
+                                   "asks": asks.to_dict() if asks.labelled else None}
+                               for p, (scores, count, asks) in results.items()}, indent=2))
         return
-    click.echo(f"{count} labelled messages")
+    for p, (scores, count, asks) in results.items():
+        _print_scores(p, scores, count, asks, show)
+
+
+def _print_scores(path, scores, count, asks, show) -> None:
+    click.echo(f"{path}: {count} labelled messages")
     click.echo(f"{'RULE':<20} {'PREC':>6} {'RECALL':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'SUPPORT':>7}"
                f" {'FIXES':>6} {'CLEARS':>6}")
-    for name, s in scores.items():
+    rows = list(scores.items())
+    if asks.labelled:
+        rows.append(("(ask detection)", asks.detection))
+    for name, s in rows:
+        fixes = f" {s.fix_share:>6.0%} {s.clear_share:>6.0%}" if name in scores else ""
         click.echo(f"{name:<20} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}"
-                   f" {s.support:>7} {s.fix_share:>6.0%} {s.clear_share:>6.0%}")
+                   f" {s.support:>7}{fixes}")
+    if asks.labelled:
+        kinds = sorted({k for pair in asks.kinds for k in pair if k}, key=str)
+        click.echo(f"\nMAIN ASK KIND (rows: labelled, columns: detected; accuracy {asks.kind_accuracy:.3f}"
+                   " where both see an ask)")
+        click.echo(f"{'':<10}" + "".join(f"{k or 'none':>10}" for k in kinds + [None]))
+        for a in kinds + [None]:
+            click.echo(f"{a or 'none':<10}" + "".join(f"{asks.kinds.get((a, b), 0):>10}" for b in kinds + [None]))
     click.echo("\nFIXES: share of findings with a fix; CLEARS: share of fixes that, applied alone, remove"
-               " their finding.")
+               " their finding.\n")
     if show:
-        if show not in scores:
+        if show == "asks":
+            score = asks.detection
+        elif show in scores:
+            score = scores[show]
+        else:
             fail(f"no rule named {show!r}")
-        for title, items in (("false positives", scores[show].fp_examples), ("false negatives", scores[show].fn_examples)):
-            click.echo(f"\n{show} {title} ({len(items)}):")
+        for title, items in (("false positives", score.fp_examples), ("false negatives", score.fn_examples)):
+            click.echo(f"{show} {title} ({len(items)}):")
             for e in items:
                 click.echo("  " + e.replace("\n", " | "))
+            click.echo("")
 
 
 from .report_cli import report  # noqa: E402  (its own module: the batch report has many options)

@@ -20,20 +20,21 @@ _BEFORE_PAST = {"last", "past", "previous", "since", "yesterday", "earlier"}
 _AFTER_PAST = {"ago", "earlier", "back"}
 
 
-def in_ask(span: Span) -> bool:
-    return any(a.start <= span.start and span.end <= a.end for a in span.doc._.asks or [])
+def is_past(span: Span, ask_sents: set[int] = frozenset()) -> bool:
+    """True when the phrase is about the writer's past rather than the ask.
 
-
-def is_past(span: Span) -> bool:
-    """True when the phrase is about the writer's past rather than the ask."""
+    `ask_sents` holds the first token of each sentence that asks: a phrase there speaks of the ask
+    ("Could you call me tomorrow, since you were out?") unless it is itself dated in the past.
+    """
     toks = tokens(span.doc)
     if span.start > 0 and toks[span.start - 1].norm_ in _BEFORE_PAST:
         return True
     if span.end < len(toks) and toks[span.end].norm_ in _AFTER_PAST:
         return True
-    if in_ask(span):
+    sent = sentence_of(span)
+    if sent.start in ask_sents:
         return False
-    return _past_sentence(sentence_of(span))
+    return _past_sentence(sent)
 
 
 def _past_sentence(sent: Span) -> bool:

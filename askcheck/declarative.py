@@ -1,24 +1,28 @@
-"""Declarative rule kinds, after proselint and Vale, so a phrase rule is a few lines of data.
+"""Declarative rule kinds, after proselint and Vale, so a rule is a few lines of data.
 
 - `PhraseSet`: phrases compiled once into one regex (phrases.py); finds non-overlapping matches, optionally
   ignoring those about the writer's past.
-- `AbsenceRule`: a message that contains an ask but none of the phrases is a violation
-  (no-opt-out: no "no worries if not"; missing-timeframe: no "by Friday").
+- `AbsenceRule`: fires on the first ask it `applies_to` (by the ask model's kind, audience and cost) when
+  the message states nothing of its `attribute` ("size", "when", "out") nor any of its `phrases`
+  (missing-duration: a substantial ask with no bound; no-opt-out: a favor with no easy no).
 - `ExistenceRule`: every match is a violation.
 - `OccurrenceRule`: matches beyond an allowed count (option `max`) are violations.
 """
 from __future__ import annotations
 
-from typing import ClassVar, Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import in_ask, is_past
+from .context import is_past
 from .docinfo import doc_text
 from .finding import Fix
 from .phrases import PhraseRegex
 from .rule import Option, Rule, Violation
+
+if TYPE_CHECKING:
+    from .ask_model import Ask
 
 
 class PhraseSet:
@@ -28,47 +32,45 @@ class PhraseSet:
 
     def find(self, doc: Doc) -> list[Span]:
         spans = [doc[s:e] for s, e in self.regex.find(doc)]
-        if self.ignore_past:
-            spans = [s for s in spans if not is_past(s)]
+        if self.ignore_past and spans:
+            ask_sents = {a.span.start for a in doc._.asks or []}
+            spans = [s for s in spans if not is_past(s, ask_sents)]
         return spans
 
 
-def primary_ask(doc: Doc) -> Span | None:
-    """The ask a message-level finding points at: its first request to act, else its first ask."""
-    asks = doc._.asks or []
-    for ask in asks:
-        if ask.label_ == "action":
-            return ask
-    return asks[0] if asks else None
-
-
 class AbsenceRule(Rule):
-    """Fires once per message that has an ask but none of `phrases`."""
+    """Fires once per message, on the first ask it applies to that states none of `attribute`."""
 
     needs_ask: ClassVar[bool] = True
-    phrases: ClassVar[Sequence[str]] = ()
-    ask_only_phrases: ClassVar[Sequence[str]] = ()  # count only inside an ask sentence
+    attribute: ClassVar[str | None] = None  # "size", "when" or "out": read from the ask model
+    phrases: ClassVar[Sequence[str]] = ()  # more phrases that satisfy the rule
     placeholder: ClassVar[str | None] = None  # the writer's "[when]" counts: they will fill it in
     ignore_past: ClassVar[bool] = True
     options = {"extra_phrases": Option([], "More phrases that satisfy the rule (askcheck phrase syntax).")}
 
     def __init__(self, nlp: Language, **options):
         super().__init__(nlp, **options)
-        self.cues = PhraseSet(nlp, list(self.phrases) + list(self.config["extra_phrases"]), ignore_past=self.ignore_past)
-        self.ask_cues = PhraseSet(nlp, self.ask_only_phrases)
+        extra = list(self.phrases) + list(self.config["extra_phrases"])
+        self.cues = PhraseSet(nlp, extra, ignore_past=self.ignore_past) if extra else None
+
+    def applies_to(self, ask: Ask) -> bool:
+        """Whether this ask needs what the rule looks for (every ask, unless a rule says otherwise)."""
+        return True
 
     def check(self, doc: Doc) -> Iterable[Violation]:
-        ask = primary_ask(doc)
-        if ask is None or self.present(doc):
+        ask = next((a for a in doc._.asks or [] if self.applies_to(a)), None)
+        if ask is None or self.present(doc, ask):
             return
         yield self.violation(doc, ask)
 
-    def present(self, doc: Doc) -> bool:
+    def present(self, doc: Doc, ask: Ask) -> bool:
         if self.placeholder and self.placeholder in doc_text(doc):
             return True
-        return bool(self.cues.find(doc)) or any(in_ask(s) for s in self.ask_cues.find(doc))
+        if self.attribute and getattr(ask, self.attribute) is not None:
+            return True
+        return self.cues is not None and bool(self.cues.find(doc))
 
-    def violation(self, doc: Doc, ask: Span) -> Violation:  # pragma: no cover - abstract
+    def violation(self, doc: Doc, ask: Ask) -> Violation:  # pragma: no cover - abstract
         raise NotImplementedError
 
 

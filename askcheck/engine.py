@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from .finding import Finding
@@ -60,8 +61,7 @@ class Linter:
                     location=lines.position(v.start), end_location=lines.position(v.end), record=record,
                 ))
         findings.sort(key=Finding.sort_key)
-        asks = [{"text": text[a.start_char:a.end_char], "kind": a.label_, "span": {"start": a.start_char, "end": a.end_char},
-                 "location": lines.position(a.start_char).to_dict()} for a in doc._.asks or []]
+        asks = [dict(a.to_dict(text), location=lines.position(a.start_char).to_dict()) for a in doc._.asks or []]
         return Result(text=text, findings=findings, asks=asks)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 # Every placeholder the writer must fill looks like this everywhere: "[when]".
-PLACEHOLDER_RE = re.compile(r"\[(?:when|how long|what|who|which part)\]")
+PLACEHOLDER_RE = re.compile(r"\[(?:when|how long|how much|what|who|which part)\]")
 
 
 class Severity(str, enum.Enum):

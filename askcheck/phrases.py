@@ -50,11 +50,17 @@ CLASSES = {
 }
 
 @lru_cache(maxsize=None)
+def _tokenizer():
+    """A bare English tokenizer, to read lexicon phrases the way messages are read."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+@lru_cache(maxsize=None)
 def _norms(word: str) -> tuple[str, ...]:
     """Tokenize a literal the way messages are tokenized and return the tokens' norms."""
-    from .pipeline import tokenizer_vocab
-
-    return tuple(t.norm_ for t in tokenizer_vocab()(word.replace("\u2019", "'")))
+    return tuple(t.norm_ for t in _tokenizer()(word.replace("\u2019", "'")))
 
 
 # What a phrase can start with: a set of first norms, or ANY_WORD when a class, a wildcard or "..."

@@ -21,12 +21,6 @@ def normalize_quotes(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def tokenizer_vocab() -> Language:
-    """A bare English tokenizer, used to compile lexicon phrases into token patterns."""
-    return spacy.blank("en")
-
-
-@lru_cache(maxsize=None)
 def load_pipeline(model: str | None = None) -> Language:
     # Importing the component modules registers their factories with spaCy.
     from . import ask_detector, sentences  # noqa: F401

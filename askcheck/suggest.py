@@ -10,6 +10,7 @@ from .finding import Edit
 WHEN = "[when]"
 HOW_LONG = "[how long]"
 WHAT = "[what]"
+HOW_MUCH = "[how much]"
 
 
 def body_end(span: Span) -> int:
@@ -68,3 +69,8 @@ def add_sentence(doc, at: int, sentence: str) -> Edit:
     before = doc.text[:at].rstrip()
     stop = "" if not before or before[-1] in _CLOSED or not before[-1].isalnum() else "."
     return Edit(at, at, f"{stop} {sentence}")
+
+
+def effort_words(ask, limit: int = 40) -> str:
+    """The words that make an ask substantial ("review", "help me move"), for a finding's message."""
+    return quote(span_text(ask.effort), limit) if ask.effort is not None else quote(span_text(ask.span), limit)

@@ -3,63 +3,18 @@ from __future__ import annotations
 
 import re
 
+from askcheck import lexicon
 from askcheck.declarative import PhraseSet, make_fix
 from askcheck.docinfo import doc_text, sentence_of, span_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import quote
 
-_IMPOSE = (
-    "(bother|bothering|trouble|troubling|disturb|disturbing|impose|imposing|pester|pestering|ask|asking|"
-    "interrupt|interrupting|bug|bugging|intrude|intruding|nag|nagging|hassle|hassling|spam|spamming|"
-    "add to your plate|adding to your plate|pile on|piling on|dump this|dumping this|reach out|reaching out|"
-    "ping|pinging|message|messaging|email|emailing|text|texting|drag you|dragging you|put you|putting you|"
-    "burden|burdening|take up your time|taking up your time|take your time|taking your time|"
-    "be a pest|being a pest|be a pain|being a pain|be a bother|being a bother|be that person|being that person|be annoying|being annoying|"
-    "be a nuisance|being a nuisance|be a burden|being a burden|be needy|being needy|be so needy|being so needy|"
-    "the trouble|the imposition|the bother|the inconvenience|the intrusion|the interruption|the hassle|"
-    "the extra work|all the questions|so many questions|the request|this request|the ask|this ask|"
-    "the random|the sudden|the last-minute|the late notice|the short notice|another request|yet another|"
-    "one more|all this|all of this|the barrage|the flood|the spam|the nagging|the many|the long|the wall)"
-)
 # Said with no ask in the message, these apologize for a mistake, not for asking: "Sorry for the
 # late notice, I can't make it", "Apologies for the inconvenience".
 _ONLY_WITH_AN_ASK = re.compile(
     r"\b(inconvenience|late notice|short notice|last-minute|the long|the wall|the random|the sudden|"
     r"all this|all of this|the many)\b", re.IGNORECASE)
-ASKING_APOLOGIES = [
-    f"(so|really|very|terribly|truly|awfully|super|again|incredibly|extremely)? (sorry|apologies|my apologies|i apologize|i apologise|apologizing|apologising|forgive me|pardon me|excuse me) (in advance)? (to|for|about|if|if i'm|if this is|if this) (in advance)? (even|always|again|once again|constantly|continually|yet again)? {_IMPOSE}",
-    "(sorry|apologies|i apologize) (in advance|ahead of time|upfront|up front)",
-    "(i|i really|i truly|i genuinely) (hate|hated) (to|having to) (ask|bother|impose|trouble|bug|do this|pester|nag|reach out|add|put|dump|be|even ask|even bring|bring)",
-    "(i|i really|i truly|i genuinely) (hate|hated) (asking|bothering|bugging|imposing|pestering|nagging|doing this to you|troubling)",
-    "(forgive|pardon|excuse) (me|my) (for|while i) (asking|bothering|imposing|the|this|intruding|interrupting|reaching|pestering|being|barging|butting)",
-    "(pardon|excuse|forgive) the (intrusion|interruption|imposition|bother|trouble|request|ask|inconvenience)",
-    "(apologies|my apologies|i apologize|i apologise|sorry) for (the|this|my) (imposition|bother|trouble|intrusion|request|interruption|inconvenience|ask|hassle)",
-    "(i|i really|i truly|i kind of|i kinda|i) (feel|felt) (so|really|very|super|kind of|kinda|a bit|a little)? (bad|terrible|awful|guilty|horrible|rotten|weird|awkward) (for|about|even)? (asking|bothering|reaching out|messaging|pinging|imposing|dumping|having to ask|to ask|to bother|even asking|even bringing|bringing|this|you with|writing)",
-    "(sorry|apologies),? (i know|i realize|i realise) (you're|you are|you've|you have|this is|it's)",
-    "i know (you're|you are) (so|really|super|very|incredibly)? busy (and|,)? (i'm|i am)? (so|really)? sorry",
-    "(sorry|apologies) to (be|keep) (a pest|a pain|a bother|a nuisance|a burden|annoying|needy|such a|so needy|so annoying|that person|asking|bugging|bothering|pestering)",
-    "(i|i'm|i am) (so|really|terribly)? sorry (that)? (i have|i need|i've got|i had|i'm having|i am having) to (ask|bother|impose|trouble|bug|reach out|request)",
-]
-APOLOGIES = [
-    "(sorry|sry|soz|apologies|apology|apologize|apologise|apologizing|apologising|apologized|apologised)",
-    "(forgive|pardon|excuse) (me|my)",
-    "my bad",
-    "mea culpa",
-]
-# Sympathy and condolence: "sorry" here is no apology.
-SYMPATHY = [
-    "(sorry|apologize) (to hear|to learn|to see|to read|for your loss|about your|for what|that you|you're going|you are going|about the loss|for the loss|about what happened|that happened|about his|about her|about their|for you|about the passing|for the passing|to hear that|about that news|that your|your)",
-    "(feel|felt|feeling) (so|really|very)? sorry for",
-    "(not|never|no longer) (sorry|apologize|apologise|apologizing)",
-    "sorry (state|sight|excuse|lot)",
-    "(no need|don't need|do not need|no reason|don't have|do not have) (to|for) (apologize|apologise|apologies|be sorry|say sorry)",
-    "(no|don't|do not) (apologies|apologize|apologise) (needed|necessary|required)?",
-    "(say|said|says|saying) sorry to (your|his|her|their|the)",
-    "(excuse|pardon) (me|my) (french|language)",
-    "my bad [WORD]",  # "sorry for my bad English": an adjective, not a second apology
-    "(forgive|excuse) me,? (but|if|i|what|is|are|where|how|who|when|could|can)",
-]
 # Words an apology clause may run over before the clause ends ("sorry to bother you again, but").
 _CLAUSE_FILL = {"you", "again", "so", "much", "all", "this", "that", "it", "with", "for", "asking",
                 "in", "advance", "guys", "folks", "everyone", "team", "all", "lol", "haha", "though",
@@ -116,9 +71,9 @@ only the suggestion.
 
     def __init__(self, nlp, **options):
         super().__init__(nlp, **options)
-        self.asking = PhraseSet(nlp, ASKING_APOLOGIES + list(self.config["extra_phrases"]))
-        self.apologies = PhraseSet(nlp, APOLOGIES)
-        self.sympathy = PhraseSet(nlp, SYMPATHY)
+        self.asking = PhraseSet(nlp, list(_lexicon("apologies_for_asking")) + list(self.config["extra_phrases"]))
+        self.apologies = PhraseSet(nlp, _lexicon("apologies"))
+        self.sympathy = PhraseSet(nlp, _lexicon("sympathy"))
 
     def check(self, doc):
         asking = self.asking.find(doc)
@@ -145,6 +100,10 @@ only the suggestion.
                        '"Thank you - this would really help."',
             fix=make_fix("Remove the apology", [edit], Applicability.SAFE) if edit else None,
         )
+
+
+def _lexicon(name: str):
+    return lexicon.phrases(name, package="askcheck.rules")
 
 
 def _overlaps(span, others) -> bool:

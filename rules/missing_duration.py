@@ -1,30 +1,41 @@
-"""missing-duration: the ask does not bound the helper's effort."""
+"""missing-duration: an ask for real time or effort that never says how long or how big."""
 from __future__ import annotations
 
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability
 from askcheck.rule import Violation
-from askcheck.suggest import HOW_LONG, add_sentence, sentence_end
-from askcheck.timexp import DURATIONS
+from askcheck.suggest import (
+    HOW_LONG,
+    HOW_MUCH,
+    add_sentence,
+    effort_words,
+    sentence_end,
+)
 
 
 class MissingDuration(AbsenceRule):
     code = "ASK201"
     name = "missing-duration"
-    summary = "The ask does not say how long or how big the task is"
+    summary = "An ask for real time or effort does not say how long or how big it is"
     placeholder = HOW_LONG
-    phrases = DURATIONS
+    attribute = "size"
     principle = (
         'Essay, paragraph 3: "Would you be willing to spend twenty minutes reviewing my draft" is '
         '"far more manageable" because it "implies a limited time commitment".'
     )
     doc = """
 ## What it does
-Flags a message that asks for something but never bounds the effort: no duration ("20 minutes",
-"half an hour", "a 5-minute read") and no size ("two slides", "one page", "the intro paragraph").
+Flags a message whose ask costs the reader real time or effort (its *cost* is substantial: review,
+proofread, meet, help move, write, research, mentor, take over...) and that bounds the effort in no
+words at all: no duration ("20 minutes", "half an hour") and no size ("two slides", "one page", "the
+intro paragraph", "one sandwich", "just X and Y").
+
+Quick questions, information requests and simple actions (send a file, approve, forward, confirm, call
+me) are never flagged: their size is obvious. `askcheck lint --show-asks` shows each ask's cost and
+the words that decided it.
 
 ## Why is this bad?
-An open-ended ask makes the helper estimate the cost before they can say yes; a stated bound shows
+An open-ended favor makes the helper estimate the cost before they can say yes; a stated bound shows
 respect for their time. Durations about the writer's past ("I already spent two days on this") bound
 nothing and do not count; "quick" alone is not a bound.
 
@@ -39,16 +50,24 @@ Could you spend twenty minutes reviewing my draft tomorrow afternoon?
 ```
 
 ## Fix safety
-Display-only: the fix adds "It should take about [how long]." after the ask; only the writer knows the size.
+Display-only: the fix adds "It should take about [how long]." after the ask (for a plea to a crowd,
+"Even [how much] would help."); only the writer knows the size.
 """
 
+    def applies_to(self, ask):
+        # Tasks, proposals and questions are the normal course of work or talk: their size is not
+        # the favor the essay means (corpus/LABELLING.md, section 3).
+        return ask.substantial and ask.kind in ("favor", "plea")
+
     def violation(self, doc, ask):
-        sentence = f"It should take about {HOW_LONG}."
-        at = sentence_end(ask)  # the bound belongs with the ask, before any context or opt-out
+        plea = ask.kind == "plea"
+        sentence = f"Even {HOW_MUCH} would help." if plea else f"It should take about {HOW_LONG}."
+        at = sentence_end(ask.span)  # the bound belongs with the ask, before any context or opt-out
         return Violation(
             start=ask.start_char, end=ask.end_char,
-            message="The ask does not say how long or how big the task is",
-            suggestion=f'bound the effort, e.g. add "{sentence}" or name the size ("two slides", "one page")',
+            message=f'The {ask.kind} asks for real effort ("{effort_words(ask)}") but never says how long or how big it is',
+            suggestion=(f'say how much would help, e.g. add "{sentence}" ("one large pizza", "$20 for groceries")' if plea
+                        else f'bound the effort, e.g. add "{sentence}" or name the size ("two slides", "one page")'),
             fix=make_fix("Add an effort bound placeholder", [add_sentence(doc, at, sentence)],
                          Applicability.DISPLAY_ONLY),
         )

@@ -1,0 +1,393 @@
+"""The ask model: each ask a message makes, judged the way a careful editor judges it.
+
+An editor does not mark up every ask alike. A favor asked of a colleague ("Could you review my
+draft?") should bound the effort, say when and leave an easy no; a quick question ("Do you have a
+source for this?"), a routine task ("Please send the invoice") or a plea to a crowd ("Can anyone
+spare a pizza tonight?") should not get the same advice. So every detected ask carries:
+
+- `form`: how it asks ("request", "implicit", "proposal", "input", "question");
+- `kind`: what it is ("favor", "task", "question", "plea", "proposal");
+- `audience`: "reader" (one person or a small named group) or "crowd" (anyone, strangers);
+- `cost`: "quick" or "substantial" (real time or effort: a review, a meeting, a move);
+- what the message states about it: `size` (a duration or a size that bounds the effort), `when`,
+  and `out` (an easy way to decline), each the words that say it, or None;
+- `what`: "concrete" (the ask names its task), "context" (a subject line or an earlier sentence
+  does), or "vague";
+- `why`: one line per attribute saying which words decided it, so a finding can be understood.
+
+Rules read these attributes; they do not re-derive them. The judgment is lexical (word lists in
+`askcheck/lexicons/`), so it runs on `spacy.blank("en")`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+from .context import is_past
+from .docinfo import sentences, span_text, tokens, words
+from .phrases import PhraseRegex
+
+KINDS = ("favor", "task", "question", "plea", "proposal")
+# Words a request passes over on its way to the verb that says what is wanted.
+_HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibly", "maybe", "perhaps",
+            "quickly", "also", "still", "really", "me", "us", "out", "to", "be", "able", "willing", "you",
+            "u", "could", "can", "would", "will", "mind", "if", "a", "an", "the", "some", "bit", "little",
+            "and", "or", "have", "get", "give", "take", "make", "do", "let", "come", "go", "try", "lend",
+            "hand", "favor", "favour", "quick", "time", "chance", "moment", "minute", "interested",
+            "available", "free", "happy", "in", "for", "on", "with", "i", "we", "need", "want", "like",
+            "love", "'d", "appreciate", "it", "someone", "anyone", "somebody", "anybody", "any", "of",
+            "guys", "all", "hoping", "wondering", "was", "were", "am", "'m", "is", "are", "that",
+            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as"}
+# A request for one of these is routine: "send me the file", "approve the PO", "call me".
+_ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
+            "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
+            "stop", "update", "upload", "attach", "cc", "loop", "print", "scan", "copy", "book",
+            "schedule", "reserve", "cancel", "reschedule", "reply", "respond", "pay", "order", "return",
+            "ship", "post", "publish", "fill", "complete", "check", "look", "vote", "join", "unblock",
+            "protect", "move", "rename", "fix", "correct", "close", "reopen", "restore", "link", "change",
+            "resend", "rerun", "re-run", "double-check", "verify", "try", "test", "restart", "install",
+            "accept", "register", "submit", "notify", "remind", "introduce", "connect", "recommend"}
+# Nouns of an implicit ask for input: "Any pointers welcome.", "Advice appreciated."
+_INPUT_NOUNS = {"pointers", "advice", "tips", "ideas", "suggestions", "thoughts", "input", "feedback", "comments",
+                "guidance", "insight", "insights", "recommendations", "hints", "leads", "opinions", "opinion"}
+# The writer as the one who benefits: the mark of a personal favor ("review my draft", "help me").
+_WRITER = {"my", "me", "mine", "i", "i'm", "myself"}
+# Asking about the favor rather than for it: frames of favor and politeness.
+_FAVOR_FRAMES = [
+    "(would|do) you mind", "(i was|i'm|i am|was) (just)? wondering if", "any chance",
+    "(would|could|will) you be (willing|able|so kind)", "(i|i really) hate to ask", "(a|one|quick|small|big|huge) (favor|favour)",
+    "if you (have|get|can spare|can find) (the|some|a)? (time|chance|moment)", "help (me|us)",
+    "(i|we) (would|'d) (be|really|so)? (grateful|appreciate|love)", "(is|would) there (be)? any (way|chance)",
+]
+
+
+# Asking for an amount of the reader's time: "give me an hour", "spare 15 minutes", "half an hour of your brain".
+_TIME_ASKS = [
+    "(give|spare|steal|lend|borrow|have|get|grab|got|find|take|spend|need) (me|us)? (an|a|half an|half a|[NUM]|a few|a couple of)? "
+    "(hour|hours|hr|hrs|minutes|minute|min|mins|half-hour|half hour)",
+    "(for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
+    "[NUMUNIT] (of your|of help|to help|with me)",
+]
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
+           "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "few": 3,
+           "couple": 2, "half": 0.5}
+
+
+def duration_minutes(text: str) -> float | None:
+    """Minutes in a phrase such as "an hour", "half an hour", "20 min", "15-minute" (None if none)."""
+    import re
+
+    low = text.lower().replace("-", " ")
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)\b", low)
+    if m:
+        return float(m.group(1)) * (60 if m.group(2).startswith("h") else 1)
+    words_ = low.split()
+    for k, w in enumerate(words_):
+        unit = 60 if w.startswith(("hour", "hr")) else 1 if w.startswith("min") else None
+        if unit is None:
+            continue
+        before = words_[max(0, k - 2):k]
+        if "half" in before:
+            return 30.0 * (unit / 60 if unit == 1 else 1)
+        n = next((_NUMBER[b] for b in reversed(before) if b in _NUMBER), None)
+        return (n or 1) * unit
+    return None
+
+
+@dataclass
+class Ask:
+    """One ask of a message, with the attributes an editor reasons with (see the module docstring)."""
+
+    span: Span
+    form: str
+    kind: str = "question"
+    audience: str = "reader"
+    cost: str = "quick"
+    effort: Span | None = None  # the words that make it substantial ("review", "help me move")
+    size: Span | None = None
+    when: Span | None = None
+    out: Span | None = None
+    what: str = "concrete"
+    context: Span | None = None
+    why: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def start_char(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end_char(self) -> int:
+        return self.span.end_char
+
+    @property
+    def substantial(self) -> bool:
+        return self.cost == "substantial"
+
+    def to_dict(self, text: str) -> dict:
+        """The ask as JSON: attributes, the words behind each one, and the reasons."""
+        def words_of(span: Span | None):
+            return None if span is None else {"text": text[span.start_char:span.end_char],
+                                              "start": span.start_char, "end": span.end_char}
+        return {
+            "text": text[self.start_char:self.end_char],
+            "span": {"start": self.start_char, "end": self.end_char},
+            "form": self.form,
+            "kind": self.kind,
+            "audience": self.audience,
+            "cost": self.cost,
+            "what": self.what,
+            "effort": words_of(self.effort),
+            "states": {"size": words_of(self.size), "when": words_of(self.when), "out": words_of(self.out)},
+            "why": dict(self.why),
+        }
+
+
+class Cues:
+    """What a message states about its asks, found once per message: effort bounds, times, opt-outs."""
+
+    def __init__(self, extra_sizes=(), extra_whens=(), extra_outs=()):
+        self.sizes = PhraseRegex(list(lexicon.phrases("effort_bounds")) + list(extra_sizes))
+        self.whens = PhraseRegex(list(lexicon.phrases("timeframes")) + list(extra_whens))
+        self.whens_in_ask = PhraseRegex(lexicon.phrases("timeframes_in_ask"))
+        self.outs = PhraseRegex(list(lexicon.phrases("opt_outs")) + list(extra_outs))
+
+    def find(self, doc: Doc, ask_sents: set[int]) -> tuple[Span | None, Span | None, Span | None]:
+        """The first size, when and out the message states (None where it states none)."""
+        size = _first(doc, self.sizes, ask_sents, ignore_past=True)
+        when = _first(doc, self.whens, ask_sents, ignore_past=True)
+        if when is None:
+            when = next((doc[s:e] for s, e in self.whens_in_ask.find(doc) if _sentence_start(doc, s) in ask_sents), None)
+        out = _first(doc, self.outs, ask_sents, ignore_past=False)
+        return size, when, out
+
+
+def _first(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> Span | None:
+    for s, e in regex.find(doc):
+        span = doc[s:e]
+        if not ignore_past or not is_past(span, ask_sents):
+            return span
+    return None
+
+
+def _sentence_start(doc: Doc, token_i: int) -> int:
+    starts = doc.user_data["askcheck_sents_starts"]
+    import bisect
+
+    return starts[max(bisect.bisect_right(starts, token_i) - 1, 0)]
+
+
+class Judge:
+    """Gives each detected ask its kind, audience, cost, stated attributes and reasons."""
+
+    def __init__(self, cues: Cues | None = None):
+        self.cues = cues or Cues()
+        self.effort_verbs = lexicon.words("effort_verbs")
+        self.info_verbs = lexicon.words("info_verbs")
+        self.crowd = lexicon.words("crowd_words")
+        self.favor_words = lexicon.words("favor_words")
+        self.effort_phrases = PhraseRegex(lexicon.phrases("effort_phrases"))
+        self.favor_frames = PhraseRegex(_FAVOR_FRAMES)
+        self.time_asks = PhraseRegex(_TIME_ASKS)
+        self.task_words = TaskWords()
+
+    def __call__(self, doc: Doc, found: list[tuple[Span, str, int]]) -> list[Ask]:
+        """`found`: (sentence, form, index of the token where the ask starts) for each ask."""
+        if not found:
+            return []
+        ask_sents = {sent.start for sent, _, _ in found}
+        size, when, out = self.cues.find(doc, ask_sents)
+        effort = self.effort_phrases.find(doc)
+        favor = self.favor_frames.find(doc)
+        asks = []
+        for sent, form, at in found:
+            ask = Ask(span=_trim(sent), form=form, size=size, when=when, out=out)
+            self._judge(doc, ask, at, effort, favor)
+            self._what(doc, ask)
+            for name, span in (("size", size), ("when", when), ("out", out)):
+                ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
+            asks.append(ask)
+        return asks
+
+    def _judge(self, doc: Doc, ask: Ask, at: int, effort, favor) -> None:
+        toks = words(ask.span)
+        rest = [t for t in toks if t.i >= at]
+        crowd = None if ask.form == "proposal" else self._crowd(toks, at)
+        ask.audience = "crowd" if crowd else "reader"
+        ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
+        verb = self._verb(rest)
+        found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3), None)
+        if found is None and verb is not None and verb.norm_ in self.effort_verbs:
+            found = doc[verb.i:verb.i + 1]
+        if found is None:
+            found = self._help_with(doc, rest) or self._time_asked(doc, rest)
+        asks_input = ask.form in ("input", "question") or (
+            ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
+        if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, favor)):
+            ask.kind, reason = "proposal", "the writer proposes a joint action"
+        elif crowd:
+            ask.kind, reason = "plea", f'help asked of an open crowd ("{crowd}")'
+        elif ask.form == "question" or (asks_input and found is None):
+            ask.kind, reason = "question", "asks for information or an opinion"
+            found = None  # a question is answered, not worked on: "Do you mean debugging my code?"
+        elif verb is not None and verb.norm_ in self.info_verbs and found is None:
+            ask.kind, reason = "question", f'"{verb.text}" asks for information'
+        elif found is not None and self._favor(ask, found, rest, favor):
+            # "Could we meet Friday so you can review my slides?" is a favor, whatever its frame.
+            ask.kind, reason = "favor", "help with the writer's own work or life, asked of the reader"
+        elif verb is not None and verb.norm_ in _ROUTINE and found is None:
+            ask.kind, reason = "task", f'"{verb.text}" is a routine action'
+        else:
+            ask.kind, reason = "task", "a request in the normal course of work"
+        ask.why["kind"] = f"{ask.kind}: {reason}"
+        ask.effort = found
+        ask.cost = "substantial" if found is not None else "quick"
+        ask.why["cost"] = (f'substantial: "{span_text(found)}" takes real time or effort' if found is not None
+                           else "quick: a question" if ask.kind == "question"
+                           else "quick: names no task that takes real time")
+
+    def _crowd(self, toks, at: int) -> str | None:
+        """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…"), if any."""
+        window = [t for t in toks if at - 1 <= t.i < at + 6]
+        for tok in window:
+            if tok.norm_ in self.crowd:
+                return tok.text
+        return None
+
+    def _verb(self, rest):
+        """The word that says what the ask wants done: the first specific verb after the frame."""
+        for tok in rest[:12]:
+            norm = tok.norm_
+            if norm in self.info_verbs or norm in self.effort_verbs or norm in _ROUTINE:
+                return tok
+            if tok.is_punct and tok.text in {".", "?", "!", ";"}:
+                break
+        return None
+
+    def _help_with(self, doc: Doc, rest) -> Span | None:
+        """ "Help me with the budget spreadsheet": help with a named thing is real work. "Help me with
+        something" or "help me out" names nothing: it is vague, and vague is judged quick."""
+        for k, tok in enumerate(rest[:8]):
+            if tok.norm_ not in {"help", "helping"}:
+                continue
+            j = k + 1
+            while j < len(rest) and rest[j].norm_ in {"me", "us", "out", "a", "bit", "little"}:
+                j += 1
+            if j < len(rest) and rest[j].norm_ in {"with", "on"}:
+                obj = rest[j + 1:j + 5]
+                content = [t for t in obj if t.is_alpha and t.norm_ not in self.task_words.generic]
+                if content:
+                    return doc[tok.i:content[0].i + 1]
+            return None
+        return None
+
+    def _time_asked(self, doc: Doc, rest) -> Span | None:
+        """ "Could you give me an hour?", "Can I steal half an hour of your time?": asking for 20 minutes
+        or more of someone's time is a real favor; five or ten minutes is a quick one."""
+        spans = [(s, e) for s, e in self.time_asks.find(doc) if rest and rest[0].i <= s <= rest[-1].i]
+        for s, e in spans:
+            minutes = duration_minutes(span_text(doc[s:e]))
+            if minutes is not None and minutes >= 20:
+                return doc[s:e]
+        return None
+
+    def _favor(self, ask: Ask, effort: Span, rest, favor) -> bool:
+        """A substantial request is a favor when it is asked as one ("would you mind", "any chance",
+        "could you", "a favor") or helps the writer personally: the effort is on the writer's own thing
+        ("review my draft", "help me move"). "Please look over this and get back to me" is work."""
+        if any(ask.start <= s < ask.end for s, _ in favor):
+            return True
+        if any(t.norm_ in self.favor_words for t in rest):
+            return True
+        toks = tokens(ask.span.doc)
+        near = toks[effort.start:min(effort.end + 3, ask.end)]
+        return any(t.norm_ in _WRITER for t in near)
+
+    def _what(self, doc: Doc, ask: Ask) -> None:
+        """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
+        words_in_ask = [t for t in words(ask.span) if t.is_alpha]
+        if ask.form == "question" or self.task_words.names_task(ask.span):
+            ask.what, reason = "concrete", ("a question to answer" if ask.form == "question" else "the ask names its task")
+        elif ask.kind == "question" and len(words_in_ask) > 4:
+            ask.what, reason = "concrete", "a question with its own subject matter"
+        else:
+            # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said first.
+            context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question")
+            if context is not None:
+                ask.what, ask.context = "context", context
+                reason = f'"{_short(span_text(context))}" says what it is about'
+            else:
+                ask.what, reason = "vague", "neither the ask nor the rest of the message names a task"
+        ask.why["what"] = f"{ask.what}: {reason}"
+
+
+class TaskWords:
+    """Tells words that name a task or a thing ("proofread", "slides") from words that name none
+    ("help", "thing", "please", "tomorrow"). `extra_generic` adds a team's own generic words."""
+
+    def __init__(self, extra_generic=()):
+        self.generic = (lexicon.words("generic_words") | lexicon.words("time_words")
+                        | (STOP_WORDS - lexicon.words("task_stop_words")) | {w.lower() for w in extra_generic})
+
+    def content_words(self, span) -> list:
+        return [t for t in words(span) if t.is_alpha and len(t.text) > 2 and not t.like_num
+                and t.norm_ not in self.generic and t.lower_ not in self.generic]
+
+    def names_task(self, span) -> bool:
+        """True when the span contains a word that names a task or a thing (not a greeting's name)."""
+        from .finding import PLACEHOLDER_RE
+
+        if PLACEHOLDER_RE.search(span_text(span)):
+            return True  # a template the writer will fill in
+        toks = words(span)
+        for i, tok in enumerate(toks):
+            if not tok.is_alpha or len(tok.text) < 2 or tok.like_num:
+                continue
+            if tok.norm_ in self.generic or tok.lower_ in self.generic:
+                continue
+            # A name in a greeting or vocative ("Hi Sam,", ", Sam?") names nobody's task.
+            if tok.is_title and i > 0 and toks[i - 1].text == "," and (i + 1 >= len(toks) or toks[i + 1].is_punct):
+                continue
+            if tok.is_title and (i + 1 < len(toks) and toks[i + 1].text in {",", "!", ":"}) and i <= 2:
+                continue
+            return True
+        return False
+
+    def context_for(self, doc: Doc, span: Span, anywhere: bool = False) -> Span | None:
+        """The subject line, title or earlier sentence that says what the ask is about, if any.
+
+        "The printer on floor 2 jams on every page. Can you help?" is concrete: the sentence before
+        names the problem, and so does one after it ("Can someone help? My laptop won't boot."). A
+        greeting, thanks or a cry of distress names nothing. With `anywhere`, one word of substance
+        is enough: "Thoughts?" and "Can you explain?" react to whatever the message is about.
+        """
+        distress = doc._.distress or []
+        before = [s for s in sentences(doc) if s.end <= span.start]
+        after = [s for s in sentences(doc) if s.start >= span.end]
+        needed = 1 if anywhere else 2
+        for sent in list(reversed(before)) + after:
+            if not anywhere and any(d.start < sent.end and sent.start < d.end for d in distress):
+                continue
+            if len(self.content_words(sent)) >= needed:
+                return sent
+        return None
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _trim(sent: Span) -> Span:
+    toks = words(sent)
+    return Span(sent.doc, toks[0].i, toks[-1].i + 1) if toks else sent
