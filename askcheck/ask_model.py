@@ -50,9 +50,19 @@ _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "pi
             "protect", "move", "rename", "fix", "correct", "close", "reopen", "restore", "link", "change",
             "resend", "rerun", "re-run", "double-check", "verify", "try", "test", "restart", "install",
             "accept", "register", "submit", "notify", "remind", "introduce", "connect", "recommend"}
+# "a quick look", "a brief review": said to be small, the work is quick.
+_QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "little"}
+_WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
+_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "me", "us", "this", "that", "these", "those", "to",
+                   "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and"}
+# "help me figure out why…", "help me understand…": a question in the form of a request for help.
+_THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
+             "something", "anything", "stuff", "things", "it", "this", "that"}
 # Nouns of an implicit ask for input: "Any pointers welcome.", "Advice appreciated."
 _INPUT_NOUNS = {"pointers", "advice", "tips", "ideas", "suggestions", "thoughts", "input", "feedback", "comments",
                 "guidance", "insight", "insights", "recommendations", "hints", "leads", "opinions", "opinion"}
+# First words of an ask put as a question or a wish rather than an instruction.
+_ASKING_WORDS = {"could", "can", "would", "will", "might", "ca", "wo", "is", "are", "any", "do", "got", "have"}
 # The writer as the one who benefits: the mark of a personal favor ("review my draft", "help me").
 _WRITER = {"my", "me", "mine", "i", "i'm", "myself"}
 # Asking about the favor rather than for it: frames of favor and politeness.
@@ -198,6 +208,8 @@ class Judge:
         self.favor_words = lexicon.words("favor_words")
         self.effort_phrases = PhraseRegex(lexicon.phrases("effort_phrases"))
         self.favor_frames = PhraseRegex(_FAVOR_FRAMES)
+        self.work_nouns = lexicon.words("work_nouns")
+        self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.task_words = TaskWords()
 
@@ -226,11 +238,15 @@ class Judge:
         ask.audience = "crowd" if crowd else "reader"
         ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
         verb = self._verb(rest)
-        found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3), None)
-        if found is None and verb is not None and verb.norm_ in self.effort_verbs:
+        found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3
+                      and self._names_work(doc, s, e)), None)
+        if (found is None and verb is not None and verb.norm_ in self.effort_verbs and ask.form != "input"
+                and self._names_work(doc, verb.i, verb.i + 1)):
             found = doc[verb.i:verb.i + 1]
         if found is None:
             found = self._help_with(doc, rest) or self._time_asked(doc, rest)
+        if found is not None and self._small(doc, ask):
+            found = None
         asks_input = ask.form in ("input", "question") or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
         if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, favor)):
@@ -274,6 +290,31 @@ class Judge:
                 break
         return None
 
+    def _names_work(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether effort words name real work: not "a quick look" nor "look at my things", and not a
+        how-to question ("walk me through how…", "help me figure out why…")."""
+        toks = tokens(doc)
+        before = {t.norm_ for t in toks[max(0, start - 2):start]}
+        if before & _QUICK:
+            return False
+        after = toks[end:end + 1] + toks[start + 1:start + 2]
+        if any(t.norm_ in _WH_WORDS for t in after):
+            return False
+        inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS]
+        if inside and all(t.norm_ in self.task_words.generic for t in inside) and not any(
+                t.norm_ in self.effort_verbs for t in toks[start:end]):
+            return False
+        if toks[end - 1].norm_ in {"things", "stuff", "something", "it", "this", "that"} and end - start > 1:
+            return False
+        return True
+
+    def _small(self, doc: Doc, ask: Ask) -> bool:
+        """A stated bound of five minutes or less makes an ask quick ("It's maybe five minutes")."""
+        if ask.size is None:
+            return False
+        minutes = duration_minutes(span_text(ask.size))
+        return minutes is not None and minutes <= 5
+
     def _help_with(self, doc: Doc, rest) -> Span | None:
         """ "Help me with the budget spreadsheet": help with a named thing is real work. "Help me with
         something" or "help me out" names nothing: it is vague, and vague is judged quick."""
@@ -283,8 +324,14 @@ class Judge:
             j = k + 1
             while j < len(rest) and rest[j].norm_ in {"me", "us", "out", "a", "bit", "little"}:
                 j += 1
-            if j < len(rest) and rest[j].norm_ in {"with", "on"}:
-                obj = rest[j + 1:j + 5]
+            if j < len(rest) and rest[j].norm_ == "to":
+                j += 1
+            if j >= len(rest):
+                return None
+            nxt = rest[j]
+            if nxt.norm_ in {"with", "on"} or (nxt.is_alpha and nxt.norm_ not in _THINKING and nxt.norm_ not in _FUNCTION_WORDS):
+                # "help me with the budget spreadsheet", "help me tune the slow queries"
+                obj = rest[j + 1:j + 6]
                 content = [t for t in obj if t.is_alpha and t.norm_ not in self.task_words.generic]
                 if content:
                     return doc[tok.i:content[0].i + 1]
@@ -301,11 +348,28 @@ class Judge:
                 return doc[s:e]
         return None
 
+    def _duty(self, ask: Ask, effort: Span) -> bool:
+        """Work the reader's job or role asks of them: "Could you review the PR?", "draft the agenda for
+        the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
+        toks = tokens(ask.span.doc)
+        obj = toks[effort.start:min(effort.end + 8, ask.end)]
+        if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
+            return False
+        if any(t.norm_ in self.work_nouns for t in obj):
+            return True
+        greeting = words(sentences(ask.span.doc)[0])[:4]
+        return any(t.norm_ in self.duty_roles for t in greeting) or "office hours" in span_text(ask.span).lower()
+
     def _favor(self, ask: Ask, effort: Span, rest, favor) -> bool:
-        """A substantial request is a favor when it is asked as one ("would you mind", "any chance",
-        "could you", "a favor") or helps the writer personally: the effort is on the writer's own thing
-        ("review my draft", "help me move"). "Please look over this and get back to me" is work."""
+        """A substantial request is a favor when it is asked as one ("could you", "would you mind",
+        "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
+        ("review my draft", "help me move"). An instruction ("Please look over this and get back to
+        me") is work."""
+        if self._duty(ask, effort):
+            return False
         if any(ask.start <= s < ask.end for s, _ in favor):
+            return True
+        if rest and rest[0].norm_ in _ASKING_WORDS:
             return True
         if any(t.norm_ in self.favor_words for t in rest):
             return True
