@@ -172,22 +172,24 @@ class Cues:
         self.whens_in_ask = PhraseRegex(lexicon.phrases("timeframes_in_ask"))
         self.outs = PhraseRegex(list(lexicon.phrases("opt_outs")) + list(extra_outs))
 
-    def find(self, doc: Doc, ask_sents: set[int]) -> tuple[Span | None, Span | None, Span | None]:
-        """The first size, when and out the message states (None where it states none)."""
-        size = _first(doc, self.sizes, ask_sents, ignore_past=True)
-        when = _first(doc, self.whens, ask_sents, ignore_past=True)
-        if when is None:
-            when = next((doc[s:e] for s, e in self.whens_in_ask.find(doc) if _sentence_start(doc, s) in ask_sents), None)
-        out = _first(doc, self.outs, ask_sents, ignore_past=False)
-        return size, when, out
+    def find(self, doc: Doc, ask_sents: set[int]) -> tuple[Span | None, Span | None, Span | None, set[int]]:
+        """The first size, when and out the message states (None where it states none), and the
+        tokens of every such phrase: the ask's logistics, which say nothing of its topic."""
+        whens = _spans(doc, self.whens, ask_sents, ignore_past=True)
+        whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc) if _sentence_start(doc, s) in ask_sents]
+        outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
+        sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
+        logistics = {i for span in sizes + whens + outs for i in range(span.start, span.end)}
+        return _first(sizes), _first(whens), _first(outs), logistics
 
 
-def _first(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> Span | None:
-    for s, e in regex.find(doc):
-        span = doc[s:e]
-        if not ignore_past or not is_past(span, ask_sents):
-            return span
-    return None
+def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> list[Span]:
+    spans = [doc[s:e] for s, e in regex.find(doc)]
+    return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
+
+
+def _first(spans: list[Span]) -> Span | None:
+    return spans[0] if spans else None
 
 
 def _sentence_start(doc: Doc, token_i: int) -> int:
@@ -218,14 +220,14 @@ class Judge:
         if not found:
             return []
         ask_sents = {sent.start for sent, _, _ in found}
-        size, when, out = self.cues.find(doc, ask_sents)
+        size, when, out, logistics = self.cues.find(doc, ask_sents)
         effort = self.effort_phrases.find(doc)
         favor = self.favor_frames.find(doc)
         asks = []
         for sent, form, at in found:
             ask = Ask(span=_trim(sent), form=form, size=size, when=when, out=out)
             self._judge(doc, ask, at, effort, favor)
-            self._what(doc, ask)
+            self._what(doc, ask, logistics)
             for name, span in (("size", size), ("when", when), ("out", out)):
                 ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
             asks.append(ask)
@@ -377,16 +379,16 @@ class Judge:
         near = toks[effort.start:min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
 
-    def _what(self, doc: Doc, ask: Ask) -> None:
+    def _what(self, doc: Doc, ask: Ask, logistics: set[int] = frozenset()) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
         words_in_ask = [t for t in words(ask.span) if t.is_alpha]
         if ask.form == "question" or self.task_words.names_task(ask.span):
             ask.what, reason = "concrete", ("a question to answer" if ask.form == "question" else "the ask names its task")
-        elif ask.kind == "question" and len(words_in_ask) > 4:
+        elif ask.kind == "question" and not any(t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask):
             ask.what, reason = "concrete", "a question with its own subject matter"
         else:
             # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said first.
-            context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question")
+            context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question", skip=logistics)
             if context is not None:
                 ask.what, ask.context = "context", context
                 reason = f'"{_short(span_text(context))}" says what it is about'
@@ -427,24 +429,41 @@ class TaskWords:
             return True
         return False
 
-    def context_for(self, doc: Doc, span: Span, anywhere: bool = False) -> Span | None:
+    def context_for(self, doc: Doc, span: Span, anywhere: bool = False, skip: set[int] = frozenset()) -> Span | None:
         """The subject line, title or earlier sentence that says what the ask is about, if any.
 
         "The printer on floor 2 jams on every page. Can you help?" is concrete: the sentence before
         names the problem, and so does one after it ("Can someone help? My laptop won't boot."). A
-        greeting, thanks or a cry of distress names nothing. With `anywhere`, one word of substance
-        is enough: "Thoughts?" and "Can you explain?" react to whatever the message is about.
+        greeting, thanks, a cry of distress or the ask's logistics (`skip`: tokens that say when, how
+        much or offer an out) name nothing. With `anywhere`, a sentence of distress counts too: "Thoughts?"
+        and "Can you explain?" react to whatever the message is about.
         """
         distress = doc._.distress or []
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
-        needed = 1 if anywhere else 2
+        needed = 2
         for sent in list(reversed(before)) + after:
+            if _social_or_past(sent):
+                continue
             if not anywhere and any(d.start < sent.end and sent.start < d.end for d in distress):
                 continue
-            if len(self.content_words(sent)) >= needed:
+            if len([t for t in self.content_words(sent) if t.i not in skip]) >= needed:
                 return sent
         return None
+
+
+# Small talk and news of the past set no task: "No worries about the late reply!", "Sorry to hear
+# about your flight.", "Last Monday you mentioned you'd dealt with something similar."
+_SOCIAL_OPENERS = ("no worries about", "sorry to hear", "thanks for", "thank you for", "congrats", "congratulations",
+                   "hope you", "hope your", "hope the", "happy birthday", "good to hear", "great to hear")
+
+
+def _social_or_past(sent: Span) -> bool:
+    text = span_text(sent).strip().lower().replace("\u2019", "'")
+    if text.startswith(_SOCIAL_OPENERS):
+        return True
+    toks = words(sent)
+    return bool(toks) and toks[0].norm_ in {"last", "yesterday", "earlier", "previously"}
 
 
 def _short(text: str, limit: int = 50) -> str:
