@@ -50,6 +50,8 @@ _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "pi
             "protect", "move", "rename", "fix", "correct", "close", "reopen", "restore", "link", "change",
             "resend", "rerun", "re-run", "double-check", "verify", "try", "test", "restart", "install",
             "accept", "register", "submit", "notify", "remind", "introduce", "connect", "recommend"}
+_UNITS = {"minutes", "minute", "min", "mins", "hour", "hours", "hr", "hrs", "half", "few", "couple", "spend",
+          "spare", "sec", "second", "seconds"}
 # "a quick look", "a brief review": said to be small, the work is quick.
 _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "little"}
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
@@ -66,9 +68,15 @@ _ASKING_WORDS = {"could", "can", "would", "will", "might", "ca", "wo", "is", "ar
 # The writer as the one who benefits: the mark of a personal favor ("review my draft", "help me").
 _WRITER = {"my", "me", "mine", "i", "i'm", "myself"}
 # Asking about the favor rather than for it: frames of favor and politeness.
-_FAVOR_FRAMES = [
+# Asking for the work as a favor, with an apology or the word itself: this outweighs a work topic
+# ("I hate to ask, but could you take over the Henderson account?").
+_STRONG_FAVOR_FRAMES = [
+    "(i|i really)? (hate|hated) (to ask|asking|to bother|to impose)", "(a|one|quick|small|big|huge) (favor|favour)",
+    "(forgive|pardon) (me|the intrusion|the imposition)", "i feel (bad|terrible|awful) (asking|to ask)",
+]
+_FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
     "(would|do) you mind", "(i was|i'm|i am|was) (just)? wondering if", "any chance",
-    "(would|could|will) you be (willing|able|so kind)", "(i|i really) hate to ask", "(a|one|quick|small|big|huge) (favor|favour)",
+    "(would|could|will) you be (willing|able|so kind)",
     "if you (have|get|can spare|can find) (the|some|a)? (time|chance|moment)", "help (me|us)",
     "(i|we) (would|'d) (be|really|so)? (grateful|appreciate|love)", "(is|would) there (be)? any (way|chance)",
 ]
@@ -81,6 +89,14 @@ _TIME_ASKS = [
     "(for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
     "[NUMUNIT] (of your|of help|to help|with me)",
 ]
+# "It's maybe five minutes", "should take like two minutes": how long the writer says the task takes.
+_QUICK_BOUNDS = [
+    "(take|takes|taking|maybe|about|only|just|like|it's|its|is|under|less than) (about|like|maybe|only|just|a|under)? "
+    "(a|one|two|three|four|five|[NUM]|a couple of|a few) -? (min|mins|minute|minutes|sec|secs|second|seconds)",
+    "[NUM] (min|mins|minute|minutes) (tops|max|at most)",
+]
+# Light looks: a ten-minute look at the stack trace is a quick one.
+_LIGHT = {"look", "looking", "check", "checking", "glance", "skim", "peek", "take", "taking", "give", "have"}
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
            "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "few": 3,
            "couple": 2, "half": 0.5}
@@ -210,6 +226,8 @@ class Judge:
         self.favor_words = lexicon.words("favor_words")
         self.effort_phrases = PhraseRegex(lexicon.phrases("effort_phrases"))
         self.favor_frames = PhraseRegex(_FAVOR_FRAMES)
+        self.strong_favor_frames = PhraseRegex(_STRONG_FAVOR_FRAMES)
+        self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
@@ -247,7 +265,7 @@ class Judge:
             found = doc[verb.i:verb.i + 1]
         if found is None:
             found = self._help_with(doc, rest) or self._time_asked(doc, rest)
-        if found is not None and self._small(doc, ask):
+        if found is not None and self._small(doc, ask, found):
             found = None
         asks_input = ask.form in ("input", "question") or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
@@ -290,6 +308,10 @@ class Judge:
                 return tok
             if tok.is_punct and tok.text in {".", "?", "!", ";"}:
                 break
+            # Past the frame's own words, the first other word is the object, not a verb: in "Could
+            # you give feedback on the launch plan?" the plan is not something to plan.
+            if tok.is_alpha and norm not in _HELPERS and not tok.like_num and norm not in _UNITS:
+                break
         return None
 
     def _names_work(self, doc: Doc, start: int, end: int) -> bool:
@@ -310,12 +332,20 @@ class Judge:
             return False
         return True
 
-    def _small(self, doc: Doc, ask: Ask) -> bool:
-        """A stated bound of five minutes or less makes an ask quick ("It's maybe five minutes")."""
-        if ask.size is None:
-            return False
-        minutes = duration_minutes(span_text(ask.size))
-        return minutes is not None and minutes <= 5
+    def _small(self, doc: Doc, ask: Ask, found: Span) -> bool:
+        """Said to take five minutes or less ("It's maybe five minutes"), an ask is quick; so is a look or
+        a check of a quarter of an hour at something that is not the writer's own."""
+        for s, e in self.quick_bounds.find(doc):
+            minutes = duration_minutes(span_text(doc[s:e]))
+            if minutes is not None and minutes <= 5:
+                return True
+        toks = tokens(doc)
+        if toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2]):
+            for s, e in self.time_asks.find(doc):
+                minutes = duration_minutes(span_text(doc[s:e]))
+                if ask.start <= s < ask.end and minutes is not None and minutes <= 15:
+                    return True
+        return False
 
     def _help_with(self, doc: Doc, rest) -> Span | None:
         """ "Help me with the budget spreadsheet": help with a named thing is real work. "Help me with
@@ -354,19 +384,22 @@ class Judge:
         """Work the reader's job or role asks of them: "Could you review the PR?", "draft the agenda for
         the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
         toks = tokens(ask.span.doc)
+        greeting = words(sentences(ask.span.doc)[0])[:4]
+        if any(t.norm_ in self.duty_roles for t in greeting) or "office hours" in span_text(ask.span).lower():
+            return True
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False
-        if any(t.norm_ in self.work_nouns for t in obj):
-            return True
-        greeting = words(sentences(ask.span.doc)[0])[:4]
-        return any(t.norm_ in self.duty_roles for t in greeting) or "office hours" in span_text(ask.span).lower()
+        return any(t.norm_ in self.work_nouns for t in obj)
 
     def _favor(self, ask: Ask, effort: Span, rest, favor) -> bool:
         """A substantial request is a favor when it is asked as one ("could you", "would you mind",
         "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
         ("review my draft", "help me move"). An instruction ("Please look over this and get back to
         me") is work."""
+        doc = ask.span.doc
+        if any(ask.start <= s < ask.end for s, _ in self.strong_favor_frames.find(doc)):
+            return True
         if self._duty(ask, effort):
             return False
         if any(ask.start <= s < ask.end for s, _ in favor):
