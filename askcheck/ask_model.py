@@ -264,7 +264,7 @@ class Judge:
                 and self._names_work(doc, verb.i, verb.i + 1)):
             found = doc[verb.i:verb.i + 1]
         if found is None:
-            found = self._help_with(doc, rest) or self._time_asked(doc, rest)
+            found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span))
         if found is not None and self._small(doc, ask, found):
             found = None
         asks_input = ask.form in ("input", "question") or (
@@ -318,7 +318,7 @@ class Judge:
         """Whether effort words name real work: not "a quick look" nor "look at my things", and not a
         how-to question ("walk me through how…", "help me figure out why…")."""
         toks = tokens(doc)
-        before = {t.norm_ for t in toks[max(0, start - 2):start]}
+        before = {t.norm_ for t in toks[max(0, start - 4):start]}
         if before & _QUICK:
             return False
         after = toks[end:end + 1] + toks[start + 1:start + 2]
