@@ -229,6 +229,7 @@ class Judge:
         self.strong_favor_frames = PhraseRegex(_STRONG_FAVOR_FRAMES)
         self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
+        self.readers_own = PhraseRegex(["your (question|post|answer|edit|edits|code|comment|article|draft|pr|patch)"])
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.task_words = TaskWords()
@@ -267,6 +268,9 @@ class Judge:
             found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span))
         if found is not None and self._small(doc, ask, found):
             found = None
+        if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
+                and tokens(doc)[found.start - 1].norm_ == "to"):
+            found = None  # "leave me a note to check my email": the ask is the note, not the checking
         asks_input = ask.form in ("input", "question") or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
         if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, favor)):
@@ -390,6 +394,8 @@ class Judge:
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False
+        if self.readers_own.find(ask.span.doc):
+            return True  # "Your question is not clear. Could you edit the text?": the reader's own post
         return any(t.norm_ in self.work_nouns for t in obj)
 
     def _favor(self, ask: Ask, effort: Span, rest, favor) -> bool:
