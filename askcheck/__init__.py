@@ -28,14 +28,17 @@ def _settings(select=None, ignore=None, extend_select=None, rule_options=None, m
 
 
 def check(text: str, **options) -> list[Finding]:
-    """Lint one message. Options: select, ignore, extend_select, rule_options, model, filename."""
+    """Lint one message. Options: select, ignore, extend_select, rule_options, model, filename, and
+    subject (an email's Subject line or a post's title: context for the asks, not linted)."""
     filename = options.pop("filename", "-")
-    return get_linter(_settings(**options)).run(text, filename=filename).findings
+    subject = options.pop("subject", None)
+    return get_linter(_settings(**options)).run(text, filename=filename, subject=subject).findings
 
 
-def asks(text: str, model: str | None = None) -> list[dict]:
-    """The sentences taken as asks, with their kind ("action" or "input") and character span."""
-    return get_linter(_settings(model=model)).run(text).asks
+def asks(text: str, model: str | None = None, subject: str | None = None) -> list[dict]:
+    """The asks of a message, judged: each with its text and span, form, kind (favor, task, question,
+    plea, proposal), audience, cost, what the message states about it (size, when, out) and why."""
+    return get_linter(_settings(model=model)).run(text, subject=subject).asks
 
 
 def fix(text: str, unsafe: bool = False, **options) -> tuple[str, list[Finding]]:

@@ -20,6 +20,7 @@ Rules read these attributes; they do not re-derive them. The judgment is lexical
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -29,6 +30,7 @@ from . import lexicon
 from .context import is_past
 from .docinfo import sentences, span_text, tokens, words
 from .phrases import PhraseRegex
+from .pipeline import SUBJECT_KEY
 
 KINDS = ("favor", "task", "question", "plea", "proposal")
 # Words a request passes over on its way to the verb that says what is wanted.
@@ -129,6 +131,7 @@ class Ask:
 
     span: Span
     form: str
+    start_token: int = 0  # where the asking words start ("could" in "Sorry to bother you, but could you…")
     kind: str = "question"
     audience: str = "reader"
     cost: str = "quick"
@@ -137,7 +140,7 @@ class Ask:
     when: Span | None = None
     out: Span | None = None
     what: str = "concrete"
-    context: Span | None = None
+    context: Span | str | None = None  # what says what the ask is about: a sentence or the subject line
     why: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -244,7 +247,7 @@ class Judge:
         favor = self.favor_frames.find(doc)
         asks = []
         for sent, form, at in found:
-            ask = Ask(span=_trim(sent), form=form, size=size, when=when, out=out)
+            ask = Ask(span=_trim(sent), form=form, start_token=at, size=size, when=when, out=out)
             self._judge(doc, ask, at, effort, favor)
             self._what(doc, ask, logistics)
             for name, span in (("size", size), ("when", when), ("out", out)):
@@ -273,7 +276,7 @@ class Judge:
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
         asks_input = ask.form in ("input", "question") or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
-        if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, favor)):
+        if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, favor, proposal=True)):
             ask.kind, reason = "proposal", "the writer proposes a joint action"
         elif crowd:
             ask.kind, reason = "plea", f'help asked of an open crowd ("{crowd}")'
@@ -327,6 +330,8 @@ class Judge:
             return False
         after = toks[end:end + 1] + toks[start + 1:start + 2]
         if any(t.norm_ in _WH_WORDS for t in after):
+            return False
+        if any(t.norm_ in _QUICK for t in toks[start:end]):
             return False
         inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS]
         if inside and all(t.norm_ in self.task_words.generic for t in inside) and not any(
@@ -398,7 +403,7 @@ class Judge:
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post
         return any(t.norm_ in self.work_nouns for t in obj)
 
-    def _favor(self, ask: Ask, effort: Span, rest, favor) -> bool:
+    def _favor(self, ask: Ask, effort: Span, rest, favor, proposal: bool = False) -> bool:
         """A substantial request is a favor when it is asked as one ("could you", "would you mind",
         "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
         ("review my draft", "help me move"). An instruction ("Please look over this and get back to
@@ -408,9 +413,9 @@ class Judge:
             return True
         if self._duty(ask, effort):
             return False
-        if any(ask.start <= s < ask.end for s, _ in favor):
+        if not proposal and any(ask.start <= s < ask.end for s, _ in favor):
             return True
-        if rest and rest[0].norm_ in _ASKING_WORDS:
+        if not proposal and rest and rest[0].norm_ in _ASKING_WORDS:
             return True
         if any(t.norm_ in self.favor_words for t in rest):
             return True
@@ -421,16 +426,23 @@ class Judge:
     def _what(self, doc: Doc, ask: Ask, logistics: set[int] = frozenset()) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
         words_in_ask = [t for t in words(ask.span) if t.is_alpha]
-        if ask.form == "question" or self.task_words.names_task(ask.span):
-            ask.what, reason = "concrete", ("a question to answer" if ask.form == "question" else "the ask names its task")
-        elif ask.kind == "question" and not any(t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask):
+        distressed = bool(doc._.distress)
+        if self.task_words.names_task(ask.span):
+            ask.what, reason = "concrete", "the ask names its task"
+        elif ask.form == "question" and not distressed:
+            ask.what, reason = "concrete", "a question to answer"
+        elif ask.kind == "question" and not distressed and not any(
+                t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask):
             ask.what, reason = "concrete", "a question with its own subject matter"
         else:
-            # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said first.
-            context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question", skip=logistics)
+            # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said.
+            # Next to distress ("I'm overwhelmed! What do I do?"), only a sentence of substance counts.
+            context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question" and not distressed,
+                                                  skip=logistics)
             if context is not None:
                 ask.what, ask.context = "context", context
-                reason = f'"{_short(span_text(context))}" says what it is about'
+                said = context if isinstance(context, str) else span_text(context)
+                reason = f'"{_short(said)}" says what it is about'
             else:
                 ask.what, reason = "vague", "neither the ask nor the rest of the message names a task"
         ask.why["what"] = f"{ask.what}: {reason}"
@@ -468,8 +480,9 @@ class TaskWords:
             return True
         return False
 
-    def context_for(self, doc: Doc, span: Span, anywhere: bool = False, skip: set[int] = frozenset()) -> Span | None:
-        """The subject line, title or earlier sentence that says what the ask is about, if any.
+    def context_for(self, doc: Doc, span: Span, anywhere: bool = False, skip: set[int] = frozenset()) -> Span | str | None:
+        """The subject line (kept on the Doc by the engine), or the sentence that says what the ask is
+        about, if any.
 
         "The printer on floor 2 jams on every page. Can you help?" is concrete: the sentence before
         names the problem, and so does one after it ("Can someone help? My laptop won't boot."). A
@@ -477,6 +490,10 @@ class TaskWords:
         much or offer an out) name nothing. With `anywhere`, a sentence of distress counts too: "Thoughts?"
         and "Can you explain?" react to whatever the message is about.
         """
+        subject = doc.user_data.get(SUBJECT_KEY)
+        if subject and any(w not in self.generic and w not in {"re", "fwd", "fw"} and len(w) > 2
+                           for w in _WORD.findall(subject.lower())):
+            return f"Subject: {subject}"
         distress = doc._.distress or []
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
@@ -491,6 +508,7 @@ class TaskWords:
         return None
 
 
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 # Small talk and news of the past set no task: "No worries about the late reply!", "Sorry to hear
 # about your flight.", "Last Monday you mentioned you'd dealt with something similar."
 _SOCIAL_OPENERS = ("no worries about", "sorry to hear", "thanks for", "thank you for", "congrats", "congratulations",

@@ -42,6 +42,7 @@ class Message:
     filename: str
     record: str | None = None
     offset_note: str | None = None
+    subject: str | None = None  # an email's Subject, a record's title: context for the ask, not linted
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
                            else f"{text_field!r} is {type(text).__name__}, not a string")
                 yield RecordError(name, record, problem, where)
                 continue
-            yield Message(text, name, record, where)
+            subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
+            yield Message(text, name, record, where, subject)
 
 
 def _record_id(value, fallback: str) -> str:
@@ -292,9 +294,10 @@ def _email_message(data: bytes, name: str, record: str | None, where: str | None
         if by_message_id:
             record = (msg.get("Message-ID") or "").strip() or record
         body = email_body(msg, include_quoted)
+        subject = str(msg.get("Subject") or "").strip() or None
     except (ValueError, LookupError, UnicodeError, TypeError, email.errors.MessageError) as exc:
         return RecordError(name, record, str(exc) or type(exc).__name__)
-    return Message(body, name, record, where)
+    return Message(body, name, record, where, subject)
 
 
 def read_eml(path: Path, *, include_quoted: bool = False) -> Iterator[Message | RecordError]:

@@ -1,12 +1,13 @@
 """The pure library: text in, findings out. No I/O, no CLI."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from .finding import Finding
-from .pipeline import load_pipeline, normalize_quotes
+from .pipeline import SUBJECT_KEY, load_pipeline, normalize_quotes
 from .registry import load_rules
 from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
 from .textpos import LineIndex
@@ -32,18 +33,38 @@ class Linter:
                       for cls in selected_rules(self.settings, rules)]
         self.per_file_ignores = PerFileIgnores(self.settings.per_file_ignores, rules)
 
-    def parse(self, text: str) -> Doc:
-        return self.nlp(normalize_quotes(text))
+    def parse(self, text: str, subject: str | None = None) -> Doc:
+        return next(self._docs([(text, subject)]))
 
-    def run(self, text: str, filename: str = "-", record: str | None = None) -> Result:
-        doc = self.parse(text)
+    def _docs(self, pairs, batch_size: int = 64):
+        """Docs for (text, subject) pairs, as `nlp.pipe` makes them, with the subject (an email's Subject
+        line, a record's title) on each Doc before the components run: the ask model reads it as
+        context ("Subject: printer on floor 2 jams" + "Can you help?" is not vague)."""
+        def made():
+            for text, subject in pairs:
+                doc = self.nlp.make_doc(normalize_quotes(text))
+                if subject:
+                    doc.user_data[SUBJECT_KEY] = normalize_quotes(subject)
+                yield doc
+        docs = made()
+        for _, proc in self.nlp.pipeline:
+            docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+        return docs
+
+    def run(self, text: str, filename: str = "-", record: str | None = None, subject: str | None = None) -> Result:
+        doc = self.parse(text, subject)
         return self.run_doc(text, doc, filename, record)
 
     def run_many(self, items, batch_size: int = 64):
-        """Lint (text, filename, record) triples in order, streaming them through nlp.pipe."""
-        items = iter(items)
-        texts = ((normalize_quotes(t), (t, f, r)) for t, f, r in items)
-        for doc, (text, filename, record) in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        """Lint (text, filename, record[, subject]) tuples in order, streaming them through the pipeline."""
+        pending: deque = deque()
+
+        def pairs():
+            for text, filename, record, *subject in items:
+                pending.append((text, filename, record))
+                yield text, subject[0] if subject else None
+        for doc in self._docs(pairs(), batch_size):
+            text, filename, record = pending.popleft()
             yield self.run_doc(text, doc, filename, record)
 
     def run_doc(self, text: str, doc: Doc, filename: str = "-", record: str | None = None) -> Result:

@@ -37,10 +37,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _triple(message) -> tuple[str, str, str | None]:
+def _triple(message) -> tuple[str, str, str | None, str | None]:
+    """(text, filename, record, subject) of a message or of a tuple of the first three or all four."""
     if isinstance(message, tuple):
-        return message
-    return (message.text, message.filename, message.record)
+        return message if len(message) == 4 else (*message, None)
+    return (message.text, message.filename, message.record, getattr(message, "subject", None))
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

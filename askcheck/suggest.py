@@ -74,3 +74,9 @@ def add_sentence(doc, at: int, sentence: str) -> Edit:
 def effort_words(ask, limit: int = 40) -> str:
     """The words that make an ask substantial ("review", "help me move"), for a finding's message."""
     return quote(span_text(ask.effort), limit) if ask.effort is not None else quote(span_text(ask.span), limit)
+
+
+def asks_for(ask) -> str:
+    """How a finding names the ask: 'a favor ("review my slides")', 'the crowd for help ("a ride")'."""
+    what = f'("{effort_words(ask)}")'
+    return f"a favor {what}" if ask.kind == "favor" else f"the crowd for help {what}" if ask.kind == "plea" else f"{what}"

@@ -8,7 +8,7 @@ from askcheck.declarative import PhraseSet, make_fix
 from askcheck.docinfo import doc_text, sentence_of, span_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
-from askcheck.suggest import quote
+from askcheck.suggest import add_sentence, paragraph_end, quote
 
 # Said with no ask in the message, these apologize for a mistake, not for asking: "Sorry for the
 # late notice, I can't make it", "Apologies for the inconvenience".
@@ -64,9 +64,12 @@ Could you send the deck? Thank you - it will make Friday's pitch much easier.
 ```
 
 ## Fix safety
-Safe: the fix deletes the apology clause ("Sorry to bother you, but ") and capitalizes what follows,
-which keeps the request itself unchanged. When the clause cannot be cut cleanly there is no fix,
-only the suggestion.
+The fix deletes the apology clause ("Sorry to bother you, but ") and capitalizes what follows, which
+keeps the request itself unchanged; the help and the fix say the same thing. Where the message
+already thanks the reader, that is all it does, and it is safe. Where it does not, the fix also adds
+"Thank you - this would really help." after the ask, which changes what the message says: unsafe,
+applied only with `--unsafe-fixes`. When the clause cannot be cut cleanly there is no fix, only the
+suggestion.
 """
 
     def __init__(self, nlp, **options):
@@ -80,9 +83,10 @@ only the suggestion.
         if not doc._.asks:
             asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(span_text(s))]
         plain = self.apologies.find(doc)
-        if plain:  # sympathy only ever cancels an apology word, so without one it need not be looked for
+        if plain or asking:  # sympathy only ever cancels an apology word, so without one it need not be looked for
             sympathy = self.sympathy.find(doc)
             plain = [s for s in plain if not _overlaps(s, sympathy)]
+            asking = [s for s in asking if not _overlaps(s, sympathy)]
         # Each apology counts once: an apology word inside an asking-apology is that apology.
         every = sorted(asking + [s for s in plain if not _overlaps(s, asking)], key=lambda s: s.start)
         flagged = {s.start for s in asking}
@@ -94,12 +98,28 @@ only the suggestion.
 
     def _violation(self, doc, span, message):
         edit = _deletion(doc, span)
-        return Violation(
-            start=span.start_char, end=span.end_char, message=message,
-            suggestion="drop the apology and thank them instead, e.g. end with "
-                       '"Thank you - this would really help."',
-            fix=make_fix("Remove the apology", [edit], Applicability.SAFE) if edit else None,
-        )
+        if not doc._.asks:
+            # Nothing is asked, so there is nothing to thank anyone for: one apology is enough.
+            suggestion = "keep one apology at most; say what you will do about it instead"
+            fix = make_fix("Remove the extra apology", [edit], Applicability.SAFE) if edit else None
+        elif _THANKS.search(doc_text(doc)):
+            # The message thanks them already: cutting the apology is all the advice asks.
+            suggestion = "drop the apology: the thanks you already give says it better"
+            fix = make_fix("Remove the apology", [edit], Applicability.SAFE) if edit else None
+        else:
+            suggestion = f'drop the apology and thank them instead, e.g. end with "{THANKS}"'
+            fix = None
+            if edit:
+                asks = doc._.asks or []
+                at = paragraph_end(asks[-1].span) if asks else len(doc_text(doc).rstrip())
+                fix = make_fix("Replace the apology with thanks",
+                               [edit, add_sentence(doc, at, THANKS)], Applicability.UNSAFE)
+        return Violation(start=span.start_char, end=span.end_char, message=message, suggestion=suggestion, fix=fix)
+
+
+# The thanks the essay asks for instead: "how their support made a positive difference".
+THANKS = "Thank you - this would really help."
+_THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|appreciate|grateful|cheers)\b", re.IGNORECASE)
 
 
 def _lexicon(name: str):

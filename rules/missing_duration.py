@@ -8,7 +8,7 @@ from askcheck.suggest import (
     HOW_LONG,
     HOW_MUCH,
     add_sentence,
-    effort_words,
+    asks_for,
     sentence_end,
 )
 
@@ -65,7 +65,7 @@ Display-only: the fix adds "It should take about [how long]." after the ask (for
         at = sentence_end(ask.span)  # the bound belongs with the ask, before any context or opt-out
         return Violation(
             start=ask.start_char, end=ask.end_char,
-            message=f'The {ask.kind} asks for real effort ("{effort_words(ask)}") but never says how long or how big it is',
+            message=f"Asks {asks_for(ask)} without saying how long or how big it is",
             suggestion=(f'say how much would help, e.g. add "{sentence}" ("one large pizza", "$20 for groceries")' if plea
                         else f'bound the effort, e.g. add "{sentence}" or name the size ("two slides", "one page")'),
             fix=make_fix("Add an effort bound placeholder", [add_sentence(doc, at, sentence)],

@@ -11,7 +11,7 @@ from askcheck.suggest import (
     add_sentence,
     body_end,
     clause,
-    effort_words,
+    asks_for,
     paragraph_end,
     quote,
 )
@@ -75,8 +75,9 @@ only the writer knows the time.
         text = doc_text(doc)
         span = ask.span
         toks = words(span)
+        asking = [t for t in toks if t.i >= ask.start_token]
         one_clause = ask.form in ("request", "proposal") and not any(
-            t.norm_ in _CLAUSE_BREAK for t in toks[2:] if t.idx < body_end(span))
+            t.norm_ in _CLAUSE_BREAK for t in asking[2:] if t.idx < body_end(span))
         if one_clause:
             at = body_end(span)
             edit = Edit(at, at, f" by {WHEN}")
@@ -87,7 +88,7 @@ only the writer knows the time.
             example = clause(span) + text[body_end(span):span.end_char].strip() + f" Ideally by {WHEN}."
         return Violation(
             start=ask.start_char, end=ask.end_char,
-            message=f'The {ask.kind} asks for real effort ("{effort_words(ask)}") but never says when',
+            message=f"Asks {asks_for(ask)} without saying when",
             suggestion=f'say when, e.g. "{quote(example)}" (a day, a time, or "no rush")',
             fix=make_fix("Add a deadline placeholder", [edit], Applicability.DISPLAY_ONLY),
         )

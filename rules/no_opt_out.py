@@ -4,7 +4,7 @@ from __future__ import annotations
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability
 from askcheck.rule import Violation
-from askcheck.suggest import add_sentence, effort_words, paragraph_end
+from askcheck.suggest import add_sentence, asks_for, paragraph_end
 
 
 class NoOptOut(AbsenceRule):
@@ -59,7 +59,7 @@ only with `--unsafe-fixes`.
         sentence = "If you can't, no problem - just let me know."
         return Violation(
             start=ask.start_char, end=ask.end_char,
-            message=f'The favor ("{effort_words(ask)}") gives the reader no easy way to say no',
+            message=f"Asks {asks_for(ask)} with no easy way to say no",
             suggestion='add an out, e.g. "If you\'re swamped, no problem - I\'ll ask someone else."',
             fix=make_fix("Add an opt-out sentence", [add_sentence(doc, at, sentence)], Applicability.UNSAFE),
         )

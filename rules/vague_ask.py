@@ -86,7 +86,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
             ask = asks[0]
             yield Violation(
                 start=ask.start_char, end=ask.end_char,
-                message=f'The {ask.kind} ("{quote(span_text(ask.span), 40)}") names no task, and nothing before it does',
+                message=f'The ask ("{quote(span_text(ask.span), 40)}") names no task, and nothing else in the message does',
                 suggestion=f'say exactly what you need, e.g. "Could you {WHAT}?" - name the action and '
                            f'the thing ("proofread the intro paragraph", "take my Tuesday shift")',
                 fix=make_fix("Name the task", [_after_with_stop(ask.span, f"Specifically: {WHAT}.")],

@@ -1,31 +1,56 @@
-"""Ask detection: which sentences ask the reader to act, on the default blank pipeline."""
+"""The ask model: which sentences ask, and each ask's kind, audience, cost and stated attributes."""
 from __future__ import annotations
 
 import pytest
 
 import askcheck
 
+# (text, kind, audience, cost)
 ASKS = [
-    ("Could you review my slides before Friday?", "action"),
-    ("Would you be willing to spend twenty minutes reviewing my draft tomorrow afternoon?", "action"),
-    ("Please send the deck by noon.", "action"),
-    ("Hi Sam, please send the deck by noon.", "action"),
-    ("Send me the Q3 numbers, please.", "action"),
-    ("I need you to sign the form.", "action"),
-    ("Can someone cover the desk at 3?", "action"),
-    ("I was wondering if you could cover my shift.", "action"),
-    ("Any ideas?", "input"),
-    ("Thoughts on this?", "input"),
-    ("Does anyone know how to reset the router?", "input"),
-    ("Got 10 minutes to talk through the budget?", "action"),
-    ("It would be great if you could check the numbers.", "action"),
-    ("Is there any chance you could swap shifts with me?", "action"),
-    ("Let me know what you think.", "action"),
-    ("Please make a few minor changes to the Scal product.", "action"),  # "a" starts the object
-    ("Send a copy to Priya before the meeting.", "action"),
-    ("Could you please be more specific about the error?", "action"),
-    ("I hope you can help with the move on Saturday.", "action"),
-    ("I just wanted to know whether you still had time for a quick meeting.", "action"),
+    ("Could you review my slides before Friday?", "favor", "reader", "substantial"),
+    ("Would you be willing to spend twenty minutes reviewing my draft tomorrow afternoon?", "favor", "reader",
+     "substantial"),
+    ("Please send the deck by noon.", "task", "reader", "quick"),
+    ("Hi Sam, please send the deck by noon.", "task", "reader", "quick"),
+    ("Send me the Q3 numbers, please.", "task", "reader", "quick"),
+    ("I need you to sign the form.", "task", "reader", "quick"),
+    ("Can someone cover the desk at 3?", "plea", "crowd", "substantial"),
+    ("I was wondering if you could cover my shift.", "favor", "reader", "substantial"),
+    ("Any ideas?", "question", "reader", "quick"),
+    ("Thoughts on this?", "question", "reader", "quick"),
+    ("Does anyone know how to reset the router?", "plea", "crowd", "quick"),
+    ("Do you have a source for this?", "question", "reader", "quick"),
+    ("What does the dims argument hold?", "question", "reader", "quick"),
+    ("Is it showing white only in a browser?", "question", "reader", "quick"),
+    ("Could you explain what you mean by 'stable'?", "question", "reader", "quick"),
+    ("Got 10 minutes to talk through the budget?", "favor", "reader", "substantial"),
+    ("It would be great if you could check the numbers.", "task", "reader", "quick"),
+    ("Is there any chance you could swap shifts with me?", "favor", "reader", "substantial"),
+    ("Let me know what you think.", "question", "reader", "quick"),
+    ("Please make a few minor changes to the Scal product.", "task", "reader", "quick"),
+    ("Send a copy to Priya before the meeting.", "task", "reader", "quick"),
+    ("I hope you can help with the move on Saturday.", "favor", "reader", "substantial"),
+    ("I just wanted to know whether you still had time for a quick meeting.", "task", "reader", "quick"),
+    # implicit asks and proposals (missed before the ask model)
+    ("Please take a look and send comments.", "task", "reader", "quick"),
+    ("Any pointers welcome.", "question", "reader", "quick"),
+    ("We could do with some help on the migration.", "favor", "reader", "substantial"),
+    ("Let's meet Friday to go over the plan.", "proposal", "reader", "substantial"),
+    ("Is everyone free Thursday to go over the budget?", "proposal", "reader", "substantial"),
+    ("Why don't we chat Monday and figure out the best way to go.", "proposal", "reader", "quick"),
+    ("I have attached for your review the letter from Northern.", "task", "reader", "substantial"),
+    ("Kay, please book 9:00 am to 2:00 pm with me on September 5.", "task", "reader", "quick"),
+    ("When you have time please send me Chaz's too!", "task", "reader", "quick"),
+    # favors: the writer's own thing, asked as a favor
+    ("Could you help me with the budget spreadsheet?", "favor", "reader", "substantial"),
+    ("Can you help me move my couch on Saturday?", "favor", "reader", "substantial"),
+    ("Could you give me an hour on the pricing model?", "favor", "reader", "substantial"),
+    ("I hate to ask, but could you take over the Henderson account starting Monday?", "favor", "reader",
+     "substantial"),
+    # work that belongs to the reader's job is a task, however big
+    ("Could you review PR 52 within the hour? It's blocking the hotfix.", "task", "reader", "substantial"),
+    ("Hi Professor Banks, could you send feedback on my draft this week?", "task", "reader", "substantial"),
+    ("Can you take a quick look at my PR?", "task", "reader", "quick"),
 ]
 NOT_ASKS = [
     "Thanks so much for your help yesterday!",
@@ -52,14 +77,22 @@ NOT_ASKS = [
     "Please submit your timesheets by Friday.",
     "Update on the outage: service is back.",
     "I'm overwhelmed!",
+    # rhetorical questions and tags make a point; they ask nothing
+    "Why would they allow users to apply it themselves?",
+    "Why the hell was this migrated from SO?",
+    "I guess we don't want this site to turn into a tabloid, right?",
+    "Really?",
+    "Shall I book the big meeting room for Tuesday?",
+    "If you would like me to attend, just let me know.",
 ]
 
 
-@pytest.mark.parametrize("text, kind", ASKS)
-def test_detects_asks(text, kind):
+@pytest.mark.parametrize("text, kind, audience, cost", ASKS)
+def test_detects_and_judges_asks(text, kind, audience, cost):
     asks = askcheck.asks(text)
     assert asks, f"no ask found in {text!r}"
-    assert asks[0]["kind"] == kind
+    ask = max(asks, key=lambda a: a["cost"] == "substantial")
+    assert (ask["kind"], ask["audience"], ask["cost"]) == (kind, audience, cost), ask["why"]
 
 
 @pytest.mark.parametrize("text", NOT_ASKS)
@@ -67,9 +100,48 @@ def test_no_ask(text):
     assert askcheck.asks(text) == []
 
 
+def test_every_attribute_says_why():
+    (ask,) = askcheck.asks("Hi Priya, I'm stuck on the Q3 report. Would you be willing to spend twenty minutes "
+                           "reviewing the summary tomorrow afternoon? If you're swamped, no problem.")
+    assert ask["kind"] == "favor" and ask["cost"] == "substantial" and ask["what"] == "concrete"
+    assert ask["states"]["size"]["text"] == "twenty minutes"
+    assert ask["states"]["when"]["text"] == "tomorrow"
+    assert ask["states"]["out"]["text"].startswith("Would you be willing")
+    assert set(ask["why"]) == {"kind", "audience", "cost", "what", "size", "when", "out"}
+    assert '"twenty minutes"' == ask["why"]["size"]
+
+
+def test_the_past_bounds_nothing():
+    (ask,) = askcheck.asks("I already spent two days on this last week. Could you proofread my essay?")
+    assert ask["states"]["size"] is None and ask["states"]["when"] is None
+
+
+def test_context_from_the_message_and_its_subject():
+    assert askcheck.asks("Can you help?")[0]["what"] == "vague"
+    assert askcheck.asks("The printer on floor 2 jams on every page. Can you help?")[0]["what"] == "context"
+    assert askcheck.asks("Can you help? My laptop won't boot since the update.")[0]["what"] == "context"
+    assert askcheck.asks("Can you help?", subject="Printer on floor 2 jams")[0]["what"] == "context"
+    assert askcheck.asks("I'm overwhelmed! Can you help?")[0]["what"] == "vague"
+
+
 def test_ask_rules_need_an_ask():
     names = {f.name for f in askcheck.check("Thanks for reviewing my slides last Friday!")}
     assert not names & {"missing-duration", "missing-timeframe", "no-opt-out"}
+
+
+@pytest.mark.parametrize("text", [
+    "Do you have a source for this?",
+    "Please send me the invoice.",
+    "Let's meet Friday to go over the plan.",
+    "Can anyone help me move a couch? It takes two people.",
+])
+def test_quick_asks_tasks_proposals_and_crowds_are_never_told_to_leave_an_out(text):
+    assert "no-opt-out" not in {f.name for f in askcheck.check(text)}
+
+
+def test_findings_say_which_ask_and_which_attribute():
+    (f,) = [f for f in askcheck.check("Could you review my slides by Friday?") if f.name == "missing-duration"]
+    assert 'a favor ("review my slides")' in f.message and "how long" in f.message
 
 
 def test_pipeline_is_blank_english_by_default():

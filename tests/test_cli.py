@@ -48,8 +48,8 @@ def test_concise_is_exactly_one_line_per_finding(files):
     r = run(["lint", "--format", "concise", "bad.txt"])
     lines = r.output.strip().splitlines()
     assert lines == [
-        "bad.txt:1:1: ASK201 missing-duration The ask does not say how long or how big the task is",
-        "bad.txt:1:1: ASK301 no-opt-out The ask gives no easy way to say no",
+        'bad.txt:1:1: ASK201 missing-duration Asks a favor ("review my slides") without saying how long or how big it is',
+        'bad.txt:1:1: ASK301 no-opt-out Asks a favor ("review my slides") with no easy way to say no',
     ]
 
 
@@ -139,10 +139,14 @@ def test_rules_and_rule_docs():
 
 
 def test_eval_prints_precision_and_recall():
-    r = run(["eval", str(ROOT / "corpus" / "labelled"), "--format", "json"])
-    data = json.loads(r.output)
+    path = str(ROOT / "corpus" / "labelled")
+    r = run(["eval", path, "--format", "json", "--no-fixes"])
+    data = json.loads(r.output)[path]
     assert data["messages"] >= 400
     assert set(data["rules"]) >= {"vague-ask", "no-opt-out"}
+    assert data["asks"]["labelled"] >= 400 and 0 <= data["asks"]["detection"]["precision"] <= 1
+    r = run(["eval", path])
+    assert "(ask detection)" in r.output and "MAIN ASK KIND" in r.output
 
 
 def test_config_from_pyproject_and_flag_override(files):

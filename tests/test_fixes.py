@@ -34,23 +34,23 @@ def test_crlf_bom_file_fixed_in_place_only_edited_bytes_change(tmp_path):
 def test_non_utf8_file_is_untouched_with_error_and_exit_2(tmp_path):
     raw = "Sorry to bother you, but could you send the caf\xe9 menu?".encode("latin-1")
     (tmp_path / "latin1.txt").write_bytes(raw)
-    (tmp_path / "ok.txt").write_text("Sorry to bother you, but could you send the deck?")
+    (tmp_path / "ok.txt").write_text("Sorry to bother you, but could you send the deck? Thanks!")
     r = run(["lint", "--fix", "latin1.txt", "ok.txt"])
     assert r.exit_code == 2
     assert "latin1.txt: not valid UTF-8" in r.output
     assert (tmp_path / "latin1.txt").read_bytes() == raw
-    assert (tmp_path / "ok.txt").read_text() == "Could you send the deck?"
+    assert (tmp_path / "ok.txt").read_text() == "Could you send the deck? Thanks!"
 
 
 def test_diff_writes_nothing_and_exits_1(tmp_path):
     path = tmp_path / "d.txt"
-    path.write_text("Sorry to bother you, but could you send the deck?\n")
+    path.write_text("Sorry to bother you, but could you send the deck? Thanks!\n")
     r = run(["lint", "--diff", "d.txt"])
     assert r.exit_code == 1
-    assert "-Sorry to bother you, but could you send the deck?" in r.output
-    assert "+Could you send the deck?" in r.output
-    assert path.read_text() == "Sorry to bother you, but could you send the deck?\n"
-    path.write_text("Could you send the deck?\n")
+    assert "-Sorry to bother you, but could you send the deck? Thanks!" in r.output
+    assert "+Could you send the deck? Thanks!" in r.output
+    assert path.read_text() == "Sorry to bother you, but could you send the deck? Thanks!\n"
+    path.write_text("Could you send the deck? Thanks!\n")
     assert run(["lint", "--diff", "d.txt"]).exit_code == 0
 
 
@@ -64,7 +64,7 @@ def test_unsafe_fixes_add_the_opt_out(tmp_path):
 
 
 def test_fix_only_reports_nothing(tmp_path):
-    (tmp_path / "d.txt").write_text("Sorry to bother you, but could you send the deck?\n")
+    (tmp_path / "d.txt").write_text("Sorry to bother you, but could you send the deck? Thanks!\n")
     r = run(["lint", "--fix-only", "--format", "concise", "d.txt"])
     assert r.exit_code == 0
     assert "ASK" not in r.stdout
@@ -72,30 +72,35 @@ def test_fix_only_reports_nothing(tmp_path):
 
 def test_stdin_fix_writes_fixed_text_to_stdout():
     r = CliRunner().invoke(main, ["lint", "--fix", "--format", "concise", "-"],
-                           input="Sorry to bother you, but can you send the deck?")
-    assert r.stdout.startswith("Can you send the deck?")
+                           input="Sorry to bother you, but can you send the deck? Thanks!")
+    assert r.stdout.startswith("Can you send the deck? Thanks!")
 
 
 def test_rewrite_applies_every_suggestion():
-    r = run(["rewrite", "-"], input="Sorry to bother you, but can you send the deck?")
+    r = run(["rewrite", "-"], input="Sorry to bother you, but can you review my slides?")
     assert r.exit_code == 0
-    assert r.output.strip() == ("Can you send the deck by [when]? It should take about [how long]. "
-                                "If you can't, no problem - just let me know.")
+    assert r.output.strip() == ("Can you review my slides by [when]? It should take about [how long]. "
+                                "Thank you - this would really help. If you can't, no problem - just let me know.")
+    # A quick task needs no bound, no time and no out: only the apology goes, and thanks come instead.
+    r = run(["rewrite", "-"], input="Sorry to bother you, but can you send the deck?")
+    assert r.output.strip() == "Can you send the deck? Thank you - this would really help."
 
 
 def test_python_api_fix_and_rewrite():
-    text, remaining = askcheck.fix("Sorry to bother you, but can you send the deck?")
-    assert text == "Can you send the deck?"
+    text, remaining = askcheck.fix("Sorry to bother you, but can you review my slides? Thanks!")
+    assert text == "Can you review my slides? Thanks!"
     assert {f.name for f in remaining} == {"missing-duration", "missing-timeframe", "no-opt-out"}
-    text, remaining = askcheck.fix("Sorry to bother you, but can you send the deck?", unsafe=True)
-    assert text.endswith("If you can't, no problem - just let me know.")
-    assert "[when]" in askcheck.rewrite("Could you send the deck?")
+    text, remaining = askcheck.fix("Sorry to bother you, but can you review my slides?", unsafe=True)
+    assert text == ("Can you review my slides? Thank you - this would really help. "
+                    "If you can't, no problem - just let me know.")
+    assert "[when]" in askcheck.rewrite("Could you review my slides?")
+    assert "[when]" not in askcheck.rewrite("Could you send the deck?")  # a quick task
 
 
 def test_fix_json_lists_placeholders_and_applicability(tmp_path):
     import json
 
-    (tmp_path / "d.txt").write_text("Could you send the deck?")
+    (tmp_path / "d.txt").write_text("Could you review my slides?")
     data = json.loads(run(["lint", "--format", "json", "d.txt"]).output)
     by_name = {f["name"]: f for f in data}
     assert by_name["missing-timeframe"]["fix"]["applicability"] == "display-only"

@@ -22,7 +22,7 @@ NEW_FORMATS = ["json-lines", "sarif", "github", "junit", "gitlab", "grouped"]
 
 # A newline and a "%" in the text; two identical "sorry" spans flagged by the same rule; a name with , and :.
 MESSY_NAME = "dir/we,ird:name.txt"
-MESSY = "Sorry to bother you, sorry again, can you help me?\nI am 100% stuck with the deploy step, sorry."
+MESSY = "Sorry to bother you, sorry again, can you help me?\nI am 100% stuck, sorry. Thanks"
 PERCENT_NAME = "percent.txt"
 PERCENT = "I am so sorry\nto bother you. Can you help with 50% of the\nreport?"
 CLEAN_NAME = "clean.txt"

@@ -32,7 +32,7 @@ def inbox(tmp_path, monkeypatch):
 def test_findings_name_the_record_and_the_line_inside_it(inbox):
     r = run(["--format", "concise", "inbox.jsonl"])
     lines = r.stdout.splitlines()
-    assert "inbox.jsonl[t2]:2:1: ASK301 no-opt-out The ask gives no easy way to say no" in lines
+    assert 'inbox.jsonl[t2]:2:1: ASK301 no-opt-out Asks a favor ("review my slides") with no easy way to say no' in lines
     assert not any("[t1]" in line for line in lines)  # thanks, no ask
 
 
@@ -68,8 +68,20 @@ def test_csv_mbox_and_eml_are_read_as_messages():
              str(FIXTURES / "reply.eml")])
     out = r.stdout
     assert "messages.csv[c1]:" in out and "archive.mbox[<mbox-1@example.com>]:" in out
-    assert "reply.eml:" in out and "reply.eml[" not in out  # one email: no record name
     assert "From:" not in out and "Subject" not in out  # headers are not the message
+    # One email: no record name. Its Subject ("Re: flaky test") is what its "any thoughts?" is about.
+    r = run(["--format", "json", "--show-asks", str(FIXTURES / "reply.eml")])
+    (reply,) = json.loads(r.stdout)
+    assert reply["filename"].endswith("reply.eml") and "record" not in reply
+    assert reply["asks"][0]["text"] == "Café meeting aside: any thoughts?"
+
+
+def test_an_email_subject_is_context_for_its_asks():
+    import askcheck
+
+    assert askcheck.asks("Any thoughts?")[0]["what"] == "vague"
+    ask = askcheck.asks("Any thoughts?", subject="Re: flaky test")[0]
+    assert ask["what"] == "context" and "flaky test" in ask["why"]["what"]
 
 
 def test_fix_never_rewrites_a_corpus_file(inbox):
@@ -105,7 +117,7 @@ def test_lint_streams_reports_without_reading_ahead():
         nonlocal pulled
         for i in range(5000):
             pulled += 1
-            yield Message("Could you send the deck?", "big.jsonl", f"line {i + 1}")
+            yield Message("Could you review my slides?", "big.jsonl", f"line {i + 1}")
 
     stream = lint_sources(Settings(), feed(), jobs=1)
     first = next(stream)
