@@ -59,6 +59,8 @@ _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "litt
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
 _FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "me", "us", "this", "that", "these", "those", "to",
                    "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and"}
+# Words after "help me" that are not a task: "help me how to save it", "help me if you can".
+_NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
 _THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
              "something", "anything", "stuff", "things", "it", "this", "that"}
@@ -331,6 +333,8 @@ class Judge:
         after = toks[end:end + 1] + toks[start + 1:start + 2]
         if any(t.norm_ in _WH_WORDS for t in after):
             return False
+        if end - start == 1 and end < len(toks) and toks[end].norm_ in {"on", "upon"}:
+            return False  # "expand on the spacing": say more, a question
         if any(t.norm_ in _QUICK for t in toks[start:end]):
             return False
         inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS]
@@ -357,21 +361,22 @@ class Judge:
         return False
 
     def _help_with(self, doc: Doc, rest) -> Span | None:
-        """ "Help me with the budget spreadsheet": help with a named thing is real work. "Help me with
-        something" or "help me out" names nothing: it is vague, and vague is judged quick."""
+        """ "Help me with the budget spreadsheet", "help me tune the slow queries": help with the writer's
+        own named thing is real work. "Help me with something" or "help me out" names nothing (it is
+        vague, and vague is judged quick), and "help with the list" on a shared page is a quick hand."""
         for k, tok in enumerate(rest[:8]):
             if tok.norm_ not in {"help", "helping"}:
                 continue
-            j = k + 1
-            while j < len(rest) and rest[j].norm_ in {"me", "us", "out", "a", "bit", "little"}:
-                j += 1
-            if j < len(rest) and rest[j].norm_ == "to":
+            if k + 1 >= len(rest) or rest[k + 1].norm_ != "me":
+                return None
+            j = k + 2
+            while j < len(rest) and rest[j].norm_ in {"out", "a", "bit", "little", "to"}:
                 j += 1
             if j >= len(rest):
                 return None
             nxt = rest[j]
-            if nxt.norm_ in {"with", "on"} or (nxt.is_alpha and nxt.norm_ not in _THINKING and nxt.norm_ not in _FUNCTION_WORDS):
-                # "help me with the budget spreadsheet", "help me tune the slow queries"
+            if nxt.norm_ in {"with", "on"} or (nxt.is_alpha and nxt.norm_ not in _THINKING
+                                               and nxt.norm_ not in _FUNCTION_WORDS and nxt.norm_ not in _NOT_VERBS):
                 obj = rest[j + 1:j + 6]
                 content = [t for t in obj if t.is_alpha and t.norm_ not in self.task_words.generic]
                 if content:
