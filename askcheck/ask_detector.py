@@ -75,8 +75,10 @@ _NOT_AFTER_IMPERATIVE = {
     "came", "sounds", "care", "well", "fun", "a", "forward", "up", "place",
 }
 _PRONOUN_FIRST = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
-# "You must be overwhelmed" is sympathy for the reader, not the writer's distress.
-_OTHER_SUBJECT = {"you", "you're", "youre", "they", "they're", "he", "she", "he's", "she's", "u", "everyone", "y'all"}
+# "You must be overwhelmed" is sympathy for the reader, not the writer's distress, and
+# "We are really swamped, so let's keep conferences to a minimum" reports a team's load, not a cry.
+_OTHER_SUBJECT = {"you", "you're", "youre", "they", "they're", "he", "she", "he's", "she's", "u", "everyone", "y'all",
+                  "we", "we're", "were", "our"}
 
 for ext in ("asks", "distress"):
     if not Doc.has_extension(ext):
@@ -161,6 +163,10 @@ class AskDetector:
             if k < 0:
                 continue
             if label == "not_ask":
+                # "What should I do next?" asks; "Should I book the room?" offers: an offer frame after
+                # a wh-word is the body of a question.
+                if start > 0 and toks_all[start - 1].norm_ in _WH:
+                    continue
                 vetoes.setdefault(k, []).append((start, end))
             else:
                 frames.setdefault(k, []).append((label, start, end))

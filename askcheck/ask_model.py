@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .context import is_past
-from .docinfo import sentences, span_text, tokens, words
+from .docinfo import sentence_of, sentences, span_text, tokens, words
 from .phrases import PhraseRegex
 from .pipeline import SUBJECT_KEY
 
@@ -200,7 +200,12 @@ class Cues:
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc) if _sentence_start(doc, s) in ask_sents]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
-        logistics = {i for span in sizes + whens + outs for i in range(span.start, span.end)}
+        # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
+        # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
+        logistics = {i for span in sizes for i in range(span.start, span.end)}
+        for span in whens + outs:
+            sent = sentence_of(span)
+            logistics.update(range(sent.start, sent.end))
         return _first(sizes), _first(whens), _first(outs), logistics
 
 
@@ -439,6 +444,12 @@ class Judge:
         elif ask.kind == "question" and not distressed and not any(
                 t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask):
             ask.what, reason = "concrete", "a question with its own subject matter"
+        elif ask.kind == "proposal":
+            ask.what, reason = "concrete", "a proposal names its own action"
+        elif any(t.norm_ in {"other", "else", "further", "more", "another"} for t in words_in_ask):
+            ask.what, reason = "context", "it goes on from a discussion (\"any other ideas?\", \"a further look\")"
+        elif _names_person_or_info(words_in_ask):
+            ask.what, reason = "concrete", "it names who to see or what to tell (\"check with her\", \"let me know when\")"
         else:
             # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said.
             # Next to distress ("I'm overwhelmed! What do I do?"), only a sentence of substance counts.
@@ -462,8 +473,9 @@ class TaskWords:
                         | (STOP_WORDS - lexicon.words("task_stop_words")) | {w.lower() for w in extra_generic})
 
     def content_words(self, span) -> list:
-        return [t for t in words(span) if t.is_alpha and len(t.text) > 2 and not t.like_num
-                and t.norm_ not in self.generic and t.lower_ not in self.generic]
+        """Words of substance: not generic, not a number; "Sp1" and "IPv6" count."""
+        return [t for t in words(span) if len(t.text) > 2 and not t.like_num and any(c.isalpha() for c in t.text)
+                and (t.is_alpha or t.text.isalnum()) and t.norm_ not in self.generic and t.lower_ not in self.generic]
 
     def names_task(self, span) -> bool:
         """True when the span contains a word that names a task or a thing (not a greeting's name)."""
@@ -491,24 +503,25 @@ class TaskWords:
 
         "The printer on floor 2 jams on every page. Can you help?" is concrete: the sentence before
         names the problem, and so does one after it ("Can someone help? My laptop won't boot."). A
-        greeting, thanks, a cry of distress or the ask's logistics (`skip`: tokens that say when, how
-        much or offer an out) name nothing. With `anywhere`, a sentence of distress counts too: "Thoughts?"
-        and "Can you explain?" react to whatever the message is about.
+        greeting, thanks, the words of a cry of distress or the ask's logistics (`skip`: tokens that
+        say when, how much or offer an out) name nothing. With `anywhere` (a question such as
+        "Thoughts?" or "Any other ideas?"), any sentence of substance is enough: it reacts to whatever
+        the message is about ("Sp1 did not resolve my issues. Any other ideas?").
         """
         subject = doc.user_data.get(SUBJECT_KEY)
         if subject and any(w not in self.generic and w not in {"re", "fwd", "fw"} and len(w) > 2
                            for w in _WORD.findall(subject.lower())):
             return f"Subject: {subject}"
-        distress = doc._.distress or []
+        crying = {i for d in doc._.distress or [] for i in range(d.start, d.end)}
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
-        needed = 2
         for sent in list(reversed(before)) + after:
             if _social_or_past(sent):
                 continue
-            if not anywhere and any(d.start < sent.end and sent.start < d.end for d in distress):
-                continue
-            if len([t for t in self.content_words(sent) if t.i not in skip]) >= needed:
+            if anywhere:
+                if any(t.i not in skip for t in self.content_words(sent)):
+                    return sent
+            elif len([t for t in self.content_words(sent) if t.i not in skip and t.i not in crying]) >= 2:
                 return sent
         return None
 
@@ -526,6 +539,17 @@ def _social_or_past(sent: Span) -> bool:
         return True
     toks = words(sent)
     return bool(toks) and toks[0].norm_ in {"last", "yesterday", "earlier", "previously"}
+
+
+def _names_person_or_info(toks) -> bool:
+    """ "Can you check with her?", "Let me know when suits you": a person to see or a fact to tell is a
+    concrete action, whatever the verb."""
+    for a, b in zip(toks, toks[1:]):
+        if a.norm_ in {"with", "to"} and (b.norm_ in {"him", "her", "them"} or (b.is_title and b.i > toks[0].i + 1)):
+            return True
+        if a.norm_ == "know" and b.norm_ in {"when", "what", "where", "which", "who", "how", "whether"}:
+            return True
+    return False
 
 
 def _short(text: str, limit: int = 50) -> str:

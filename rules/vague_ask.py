@@ -114,3 +114,4 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
 
 
 _DEFAULT_TASK_WORDS = TaskWords()
+

@@ -34,7 +34,7 @@ ASKS = [
     # implicit asks and proposals (missed before the ask model)
     ("Please take a look and send comments.", "task", "reader", "quick"),
     ("Any pointers welcome.", "question", "reader", "quick"),
-    ("We could do with some help on the migration.", "favor", "reader", "substantial"),
+    ("We could do with some help on the migration.", "task", "reader", "quick"),
     ("Let's meet Friday to go over the plan.", "proposal", "reader", "substantial"),
     ("Is everyone free Thursday to go over the budget?", "proposal", "reader", "substantial"),
     ("Why don't we chat Monday and figure out the best way to go.", "proposal", "reader", "quick"),
