@@ -59,6 +59,8 @@ _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "litt
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
 _FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "me", "us", "this", "that", "these", "those", "to",
                    "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and"}
+# Objects that make an effort verb a request for information: "expand the abbreviation".
+_NOT_WORK_OBJECTS = {"abbreviation", "acronym", "abbr", "acronyms", "abbreviations"}
 # Words after "help me" that are not a task: "help me how to save it", "help me if you can".
 _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
@@ -338,8 +340,10 @@ class Judge:
         after = toks[end:end + 1] + toks[start + 1:start + 2]
         if any(t.norm_ in _WH_WORDS for t in after):
             return False
-        if end - start == 1 and end < len(toks) and toks[end].norm_ in {"on", "upon"}:
-            return False  # "expand on the spacing": say more, a question
+        if end - start == 1 and end < len(toks) and toks[end].norm_ in {"on", "upon", "down", "back"}:
+            return False  # "expand on the spacing": say more, a question; "write down a pointer"
+        if any(t.norm_ in _NOT_WORK_OBJECTS for t in toks[end:end + 3]):
+            return False  # "expand the abbreviation": say what it stands for
         if any(t.norm_ in _QUICK for t in toks[start:end]):
             return False
         inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS]
