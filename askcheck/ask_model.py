@@ -79,6 +79,7 @@ _WRITER = {"my", "me", "mine", "i", "i'm", "myself"}
 _STRONG_FAVOR_FRAMES = [
     "(i|i really)? (hate|hated) (to ask|asking|to bother|to impose)", "(a|one|quick|small|big|huge) (favor|favour)",
     "(forgive|pardon) (me|the intrusion|the imposition)", "i feel (bad|terrible|awful) (asking|to ask)",
+    "sorry to (bother|be a pain|bug|ask|impose|trouble|be a pest|be that person)",
 ]
 _FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
     "(would|do) you mind", "(i was|i'm|i am|was) (just)? wondering if", "any chance",
@@ -92,7 +93,7 @@ _FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
 _TIME_ASKS = [
     "(give|spare|steal|lend|borrow|have|get|grab|got|find|take|spend|need) (me|us)? (an|a|half an|half a|[NUM]|a few|a couple of)? "
     "(hour|hours|hr|hrs|minutes|minute|min|mins|half-hour|half hour)",
-    "(for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
+    "(help|helping) (me|us)? (out)? (for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
     "[NUMUNIT] (of your|of help|to help|with me)",
 ]
 # "It's maybe five minutes", "should take like two minutes": how long the writer says the task takes.
@@ -241,7 +242,8 @@ class Judge:
         self.strong_favor_frames = PhraseRegex(_STRONG_FAVOR_FRAMES)
         self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
-        self.readers_own = PhraseRegex(["your (question|post|answer|edit|edits|code|comment|article|draft|pr|patch)"])
+        self.readers_own = PhraseRegex(["your (question|questions|post|posts|answer|answers|edit|edits|code|comment|"
+                                        "comments|article|draft|pr|patch)"])
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.task_words = TaskWords()
@@ -361,6 +363,10 @@ class Judge:
             minutes = duration_minutes(span_text(doc[s:e]))
             if minutes is not None and minutes <= 5:
                 return True
+        for s, e in self.time_asks.find(doc):  # "could you spare a minute to discuss…"
+            minutes = duration_minutes(span_text(doc[s:e]))
+            if ask.start <= s < ask.end and minutes is not None and minutes <= 5:
+                return True
         toks = tokens(doc)
         if toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2]):
             for s, e in self.time_asks.find(doc):
@@ -415,7 +421,9 @@ class Judge:
             return False
         if self.readers_own.find(ask.span.doc):
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post
-        return any(t.norm_ in self.work_nouns for t in obj)
+        # The work's own words ("a 15-minute call") are not its topic; what it is about is.
+        about = [t for t in toks[ask.start_token:ask.end] if not effort.start <= t.i < effort.end]
+        return any(t.norm_ in self.work_nouns for t in about)
 
     def _favor(self, ask: Ask, effort: Span, rest, favor, proposal: bool = False) -> bool:
         """A substantial request is a favor when it is asked as one ("could you", "would you mind",
