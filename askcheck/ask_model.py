@@ -93,7 +93,7 @@ _FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
 _TIME_ASKS = [
     "(give|spare|steal|lend|borrow|have|get|grab|got|find|take|spend|need) (me|us)? (an|a|half an|half a|[NUM]|a few|a couple of)? "
     "(hour|hours|hr|hrs|minutes|minute|min|mins|half-hour|half hour)",
-    "(help|helping) (me|us)? (out)? (for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
+    "(help|helping|hand|out|something) (me|us)? (out)? (for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
     "[NUMUNIT] (of your|of help|to help|with me)",
 ]
 # "It's maybe five minutes", "should take like two minutes": how long the writer says the task takes.
