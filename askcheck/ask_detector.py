@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .ask_model import Judge
 from .context import PAST_MARKERS
-from .docinfo import sentence_of, sentences, tokens, words
+from .docinfo import doc_text, sentence_of, sentences, tokens, words
 from .phrases import PhraseRegex
 
 # Modal questions: "Could you (please) <verb>…", "Can't any of you guys <verb>…" (see modal_questions).
@@ -220,17 +220,19 @@ class AskDetector:
         j = i + 1 if i < len(toks) and toks[i].norm_ in {"any", "some", "your"} and i + 1 < len(toks) else i
         if j < len(toks) and toks[j].norm_ in _INPUT_NOUNS and asked and not _is_cry(toks):
             return "input", toks[i].i
-        if asked and not vetoes and self._real_question(toks, i):
+        if asked and not vetoes and self._real_question(doc_text(sent.doc), toks, i):
             return "question", toks[min(i, len(toks) - 1)].i
         return None
 
-    def _real_question(self, toks, i: int) -> bool:
+    def _real_question(self, text: str, toks, i: int) -> bool:
         """A question the writer wants answered: not an interjection ("Really?") nor a cry ("Help??")."""
         alpha = [t for t in toks[i:] if t.is_alpha]
         if not alpha or _is_cry(toks):
             return False
         if len(alpha) == 1 and alpha[0].norm_ in _INTERJECTIONS:
             return False
+        if _quoted(text, toks):
+            return False  # 'I would go and say, "Are you sure it's not the user?"': reported, not asked
         # A tag after a statement makes a point, not a question: "…, right?", "weird huh?", "…, no?"
         last = alpha[-1]
         if len(alpha) > 2 and last.norm_ in _TAGS and toks[-1].i - last.i <= 3:
@@ -339,6 +341,15 @@ def _skip_preamble(toks, greeting) -> int:
             if i < n and toks[i].text == ",":
                 i += 1
     return i
+
+
+def _quoted(text: str, toks) -> bool:
+    """Whether the sentence's closing question mark sits inside double quotes opened on its line."""
+    mark = next((t for t in reversed(toks) if "?" in t.text), None)
+    if mark is None:
+        return False
+    line_start = text.rfind("\n", 0, mark.idx) + 1
+    return text.count('"', line_start, mark.idx) % 2 == 1
 
 
 def _ends_with_question(toks) -> bool:
