@@ -78,7 +78,7 @@ NOT_ASKS = [
     "Update on the outage: service is back.",
     "I'm overwhelmed!",
     # rhetorical questions and tags make a point; they ask nothing
-    "Why would they allow users to apply it themselves?",
+    "Seems strange, why wouldn't they allow users to apply it themselves?",
     "Why the hell was this migrated from SO?",
     "I guess we don't want this site to turn into a tabloid, right?",
     "Really?",
