@@ -76,6 +76,7 @@ _NOT_AFTER_IMPERATIVE = {
 }
 _PRONOUN_FIRST = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 # "You must be overwhelmed" is sympathy for the reader, not the writer's distress, and
+_HYPOTHETICAL = {"may", "might", "could", "would", "will", "'ll", "can"}
 # "We are really swamped, so let's keep conferences to a minimum" reports a team's load, not a cry.
 _OTHER_SUBJECT = {"you", "you're", "youre", "they", "they're", "he", "she", "he's", "she's", "u", "everyone", "y'all",
                   "we", "we're", "were", "our"}
@@ -193,6 +194,8 @@ class AskDetector:
             near = {t.lower_ for t in lead} | {t.norm_ for t in lead} | {t.lower_ for t in toks_all[start:end]}
             if near & PAST_MARKERS or {t.lower_ for t in lead} & _OTHER_SUBJECT:
                 continue
+            if {t.norm_ for t in toks_all[start:end]} & _HYPOTHETICAL:
+                continue  # "the server may go down": a warning, not the writer's state
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)
         for sent in sents:

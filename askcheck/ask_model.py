@@ -59,10 +59,13 @@ _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "litt
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
 _FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "me", "us", "this", "that", "these", "those", "to",
                    "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and"}
+# Before a word, these make it a noun: "get me a draft" asks for no drafting.
+_DETERMINERS = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "this", "that", "these", "those", "any",
+                "some", "another"}
 # Objects that make an effort verb a request for information: "expand the abbreviation".
 _NOT_WORK_OBJECTS = {"abbreviation", "acronym", "abbr", "acronyms", "abbreviations"}
 # Words after "help me" that are not a task: "help me how to save it", "help me if you can".
-_NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when"}
+_NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when", "by"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
 _THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
              "something", "anything", "stuff", "things", "it", "this", "that"}
@@ -243,7 +246,7 @@ class Judge:
         self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
         self.readers_own = PhraseRegex(["your (question|questions|post|posts|answer|answers|edit|edits|code|comment|"
-                                        "comments|article|draft|pr|patch)"])
+                                        "comments|article|draft|pr|patch|<)"])
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.task_words = TaskWords()
@@ -276,12 +279,14 @@ class Judge:
         found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3
                       and self._names_work(doc, s, e)), None)
         if (found is None and verb is not None and verb.norm_ in self.effort_verbs and ask.form != "input"
-                and self._names_work(doc, verb.i, verb.i + 1)):
+                and tokens(doc)[verb.i - 1].norm_ not in _DETERMINERS and self._names_work(doc, verb.i, verb.i + 1)):
             found = doc[verb.i:verb.i + 1]
         if found is None:
             found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span))
         if found is not None and self._small(doc, ask, found):
             found = None
+        if found is not None and any(t.norm_ in {"i", "we"} for t in tokens(doc)[max(ask.start, found.start - 3):found.start]):
+            found = None  # "Do you mind if I meet with Carl?": the writer does the work, the reader permits it
         if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
                 and tokens(doc)[found.start - 1].norm_ == "to"):
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
@@ -484,10 +489,18 @@ class TaskWords:
         self.generic = (lexicon.words("generic_words") | lexicon.words("time_words")
                         | (STOP_WORDS - lexicon.words("task_stop_words")) | {w.lower() for w in extra_generic})
 
+    def _substance(self, sent: Span, skip) -> int:
+        """How much a sentence says about a task: its content words, a link (which says it all), and a
+        problem stated ("the link isn't working", "it crashes")."""
+        found = [t for t in self.content_words(sent) if t.i not in skip]
+        score = len(found) + sum(1 for t in found if t.text == "url" or t.like_url)
+        return score + bool(_PROBLEM.search(span_text(sent)))
+
     def content_words(self, span) -> list:
         """Words of substance: not generic, not a number; "Sp1" and "IPv6" count."""
-        return [t for t in words(span) if len(t.text) > 2 and not t.like_num and any(c.isalpha() for c in t.text)
-                and (t.is_alpha or t.text.isalnum()) and t.norm_ not in self.generic and t.lower_ not in self.generic]
+        return [t for t in words(span) if (t.text == "url" or t.like_url) or (
+            len(t.text) > 2 and not t.like_num and any(c.isalpha() for c in t.text) and (t.is_alpha or t.text.isalnum())
+            and t.norm_ not in self.generic and t.lower_ not in self.generic)]
 
     def names_task(self, span) -> bool:
         """True when the span contains a word that names a task or a thing (not a greeting's name)."""
@@ -533,7 +546,7 @@ class TaskWords:
             if anywhere:
                 if any(t.i not in skip for t in self.content_words(sent)):
                     return sent
-            elif len([t for t in self.content_words(sent) if t.i not in skip and t.i not in crying]) >= 2:
+            elif not _greeting_or_signoff(sent) and self._substance(sent, skip | crying) >= 2:
                 return sent
         return None
 
@@ -545,9 +558,24 @@ _SOCIAL_OPENERS = ("no worries about", "sorry to hear", "thanks for", "thank you
                    "hope you", "hope your", "hope the", "happy birthday", "good to hear", "great to hear")
 
 
+_PROBLEM = re.compile(r"\b(?:isn't|is not|isnt|doesn't|does not|doesnt|won't|will not|wont|can't|cannot|cant|didn't|"
+                      r"did not|didnt|ain't|aren't)\s+(?:\w+\s+)?(?:work|working|show|showing|load|loading|open|opening|"
+                      r"start|starting|boot|booting|compile|compiling|run|running|change|changing|save|saving|print|"
+                      r"printing|connect|connecting|sync|syncing|update|updating)\b|\b(?:error|errors|crash(?:es|ed|ing)?|"
+                      r"fail(?:s|ed|ing)?|jam(?:s|med|ming)?|bug|bugs|broken)\b", re.IGNORECASE)
+_SIGNOFF = {"thanks", "thank", "thx", "cheers", "best", "regards", "sincerely", "love", "hi", "hey", "hello", "dear",
+            "yours", "warmly", "ta", "xo", "xx"}
+
+
+def _greeting_or_signoff(sent: Span) -> bool:
+    """ "Hi Marcus,", "Thanks, Jen", "– Sara": the names in them name nobody's task."""
+    toks = [t for t in words(sent) if t.is_alpha]
+    return len(toks) <= 3 and (not toks or toks[0].norm_ in _SIGNOFF or all(t.is_title for t in toks))
+
+
 def _social_or_past(sent: Span) -> bool:
     text = span_text(sent).strip().lower().replace("\u2019", "'")
-    if text.startswith(_SOCIAL_OPENERS):
+    if text.startswith(_SOCIAL_OPENERS) and len(text.split()) <= 10:
         return True
     toks = words(sent)
     return bool(toks) and toks[0].norm_ in {"last", "yesterday", "earlier", "previously"}
@@ -559,8 +587,10 @@ def _names_person_or_info(toks) -> bool:
     for a, b in zip(toks, toks[1:]):
         if a.norm_ in {"with", "to"} and (b.norm_ in {"him", "her", "them"} or (b.is_title and b.i > toks[0].i + 1)):
             return True
-        if a.norm_ == "know" and b.norm_ in {"when", "what", "where", "which", "who", "how", "whether"}:
+        if a.norm_ == "know" and b.norm_ in {"when", "what", "where", "which", "who", "how", "whether", "you", "if", "that"}:
             return True
+        if a.norm_ == "to" and b.norm_ in {"me", "us"} and a.i > toks[0].i + 2:
+            return True  # "could you get them to me by tomorrow?": deliver them
     return False
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, NORM, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LIKE_URL, LOWER, NORM, ORTH
 from spacy.tokens import Doc, Span
 
-_ATTRS = [ORTH, NORM, LOWER, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, LIKE_NUM]
+_ATTRS = [ORTH, NORM, LOWER, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, LIKE_NUM, LIKE_URL]
 
 
 class Tok:
@@ -22,12 +22,12 @@ class Tok:
     """
 
     __slots__ = ("i", "text", "norm_", "lower_", "idx", "is_space", "is_punct", "is_alpha", "is_title",
-                 "is_upper", "is_lower", "like_num")
+                 "is_upper", "is_lower", "like_num", "like_url")
 
     def __init__(self, i, text, norm, lower, idx, flags):
         self.i, self.text, self.norm_, self.lower_, self.idx = i, text, norm, lower, idx
         (self.is_space, self.is_punct, self.is_alpha, self.is_title, self.is_upper, self.is_lower,
-         self.like_num) = flags
+         self.like_num, self.like_url) = flags
 
     def __len__(self) -> int:
         return len(self.text)
