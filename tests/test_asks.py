@@ -38,7 +38,7 @@ ASKS = [
     ("Let's meet Friday to go over the plan.", "proposal", "reader", "substantial"),
     ("Is everyone free Thursday to go over the budget?", "proposal", "reader", "substantial"),
     ("Why don't we chat Monday and figure out the best way to go.", "proposal", "reader", "quick"),
-    ("I have attached for your review the letter from Northern.", "task", "reader", "substantial"),
+    ("I have attached for your review the letter from Northern.", "task", "reader", "quick"),
     ("Kay, please book 9:00 am to 2:00 pm with me on September 5.", "task", "reader", "quick"),
     ("When you have time please send me Chaz's too!", "task", "reader", "quick"),
     # favors: the writer's own thing, asked as a favor
