@@ -58,7 +58,8 @@ _UNITS = {"minutes", "minute", "min", "mins", "hour", "hours", "hr", "hrs", "hal
 _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "little"}
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
 _FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "me", "us", "this", "that", "these", "those", "to",
-                   "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and"}
+                   "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and",
+                   "about"}
 # Before a word, these make it a noun: "get me a draft" asks for no drafting.
 _DETERMINERS = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "this", "that", "these", "those", "any",
                 "some", "another"}
@@ -344,7 +345,8 @@ class Judge:
         before = {t.norm_ for t in toks[max(0, start - 4):start]}
         if before & _QUICK:
             return False
-        after = toks[end:end + 1] + toks[start + 1:start + 2]
+        # "walk me through how…", "help me figure out why…": a how-to question.
+        after = toks[start + 1:start + 2] + (toks[end:end + 1] if toks[end - 1].norm_ in {"through", "out", "understand"} else [])
         if any(t.norm_ in _WH_WORDS for t in after):
             return False
         if end - start == 1 and end < len(toks) and toks[end].norm_ in {"on", "upon", "down", "back"}:
