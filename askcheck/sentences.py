@@ -60,13 +60,32 @@ def split_sentences(doc: Doc) -> Doc:
         before = text[: m.start()].rstrip(" \t\r")
         blank = before.endswith("\n") or "\n" in text[m.start() + 1: nxt]
         first = text[nxt]
-        if (blank or before[-1:] in _CLAUSE_END or first.isupper() or first.isdigit() or not first.isalpha()):
+        if blank or before[-1:] in _CLAUSE_END:
+            mark(nxt)
+        elif _hard_wrapped(before, text, nxt):
+            continue  # "…the draft I sent to\nJohn by Friday?": one sentence wrapped at the margin
+        elif first.isupper() or first.isdigit() or not first.isalpha():
             mark(nxt)
     doc.from_array([SENT_START], flags.reshape(-1, 1))
     return doc
 
 
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|approx|no)|\b[A-Z])$", re.IGNORECASE)
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|prof|st|approx|apt|dept|est|fig|inc|jr|sr|ltd|corp|no|nos|vol|ch|cf|viz|"
+    r"al|ca|pp|ext|tel|ph|appt|attn|govt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|"
+    r"thur|thurs|fri|sat|sun|ave|blvd|mt)|\b[A-Z])$", re.IGNORECASE)
+# A line this long that stops mid-clause was wrapped at the margin by a mail client.
+_WRAP_WIDTH = 50
+_LIST_ITEM = re.compile(r"(?:[-*\u2022>]|\d+[.)])\s")
+
+
+def _hard_wrapped(before: str, text: str, nxt: int) -> bool:
+    """Whether a line break inside a paragraph is a wrap: the line before is long and stops mid-clause
+    (no closing punctuation), and the next line is not a list item or quoted reply."""
+    line = before[before.rfind("\n") + 1:]
+    if len(line) < _WRAP_WIDTH or line[-1:] in _CLAUSE_END:
+        return False
+    return not _LIST_ITEM.match(text, nxt)
 
 
 def _abbreviation(text: str, dot: int) -> bool:
