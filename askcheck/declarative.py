@@ -44,7 +44,7 @@ class AbsenceRule(Rule):
     needs_ask: ClassVar[bool] = True
     attribute: ClassVar[str | None] = None  # "size", "when" or "out": read from the ask model
     phrases: ClassVar[Sequence[str]] = ()  # more phrases that satisfy the rule
-    placeholder: ClassVar[str | None] = None  # the writer's "[when]" counts: they will fill it in
+    placeholder: ClassVar[str | tuple[str, ...] | None] = None  # the writer's "[when]" counts: they will fill it in
     ignore_past: ClassVar[bool] = True
     options = {"extra_phrases": Option([], "More phrases that satisfy the rule (askcheck phrase syntax).")}
 
@@ -64,8 +64,11 @@ class AbsenceRule(Rule):
         yield self.violation(doc, ask)
 
     def present(self, doc: Doc, ask: Ask) -> bool:
-        if self.placeholder and self.placeholder in doc_text(doc):
-            return True
+        if self.placeholder:
+            text = doc_text(doc)
+            marks = (self.placeholder,) if isinstance(self.placeholder, str) else self.placeholder
+            if any(mark in text for mark in marks):
+                return True
         if self.attribute and getattr(ask, self.attribute) is not None:
             return True
         return self.cues is not None and bool(self.cues.find(doc))

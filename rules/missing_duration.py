@@ -1,23 +1,24 @@
 """missing-duration: an ask for real time or effort that never says how long or how big."""
 from __future__ import annotations
 
+import re
+
 from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.finding import Applicability
 from askcheck.rule import Violation
-from askcheck.suggest import (
-    HOW_LONG,
-    HOW_MUCH,
-    add_sentence,
-    asks_for,
-    sentence_end,
-)
+from askcheck.docinfo import span_text
+from askcheck.suggest import HOW_LONG, HOW_MUCH, add_sentence, asks_for, sentence_end
+
+# A plea for a thing (a meal, a ride, money) is bounded by how much; work, by how long.
+_MATERIAL = re.compile(r"\b(pizza|food|meal|meals|groceries|money|cash|dollars|rent|ride|lift|sandwich|bread|"
+                       r"clothes|diapers|formula|gas|fuel|place to stay|bed|couch)\b|\$", re.IGNORECASE)
 
 
 class MissingDuration(AbsenceRule):
     code = "ASK201"
     name = "missing-duration"
     summary = "An ask for real time or effort does not say how long or how big it is"
-    placeholder = HOW_LONG
+    placeholder = (HOW_LONG, HOW_MUCH)
     attribute = "size"
     principle = (
         'Essay, paragraph 3: "Would you be willing to spend twenty minutes reviewing my draft" is '
@@ -60,7 +61,7 @@ Display-only: the fix adds "It should take about [how long]." after the ask (for
         return ask.substantial and ask.kind in ("favor", "plea")
 
     def violation(self, doc, ask):
-        plea = ask.kind == "plea"
+        plea = ask.kind == "plea" and bool(_MATERIAL.search(span_text(ask.span)))
         sentence = f"Even {HOW_MUCH} would help." if plea else f"It should take about {HOW_LONG}."
         at = sentence_end(ask.span)  # the bound belongs with the ask, before any context or opt-out
         return Violation(

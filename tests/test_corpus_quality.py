@@ -1,4 +1,8 @@
-"""Quality gates on the labelled corpus: precision and recall per rule, and fixes that work."""
+"""Quality gates on the labelled corpora (corpus/LABELLING.md): F1 per rule, ask detection, fixes that work.
+
+corpus/labelled and corpus/holdout are messages the team wrote; corpus/real holds real messages from
+../shared/corpora labelled blind by two editors (its texts stay there, so its test skips without them).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,34 +11,54 @@ import pytest
 
 from askcheck.evaluate import evaluate, iter_labelled
 
-LABELLED = Path(__file__).resolve().parent.parent / "corpus" / "labelled"
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 RULES = ["vague-ask", "missing-duration", "missing-timeframe", "no-opt-out", "excessive-apology"]
 
 
 @pytest.fixture(scope="module")
 def scores(linter):
-    return evaluate(linter, [LABELLED])
+    return {name: evaluate(linter, [CORPUS / name]) for name in ("labelled", "holdout")}
 
 
 def test_corpus_is_big_and_covers_every_rule():
-    records = list(iter_labelled([LABELLED]))
+    records = list(iter_labelled([CORPUS / "labelled"]))
     assert len(records) >= 400
     for rule in RULES:
-        assert sum(rule in exp for _, _, exp in records) >= 30, rule
-    assert sum(not exp for _, _, exp in records) >= 100  # clean asks and non-requests
+        assert sum(rule in r.expect for r in records) >= 30, rule
+    assert sum(not r.expect for r in records) >= 100  # clean asks and non-requests
+    assert all(r.ask is not None and (r.kind is None) == (not r.ask) for r in records)
 
 
+@pytest.mark.parametrize("corpus", ["labelled", "holdout"])
 @pytest.mark.parametrize("rule", RULES)
-def test_precision_and_recall(scores, rule):
-    s = scores[0][rule]
-    assert s.precision >= 0.95, (rule, s.precision, s.fp_examples[:5])
-    assert s.recall >= 0.90, (rule, s.recall, s.fn_examples[:5])
+def test_f1_per_rule(scores, corpus, rule):
+    s = scores[corpus][0][rule]
+    assert s.f1 >= 0.92, (corpus, rule, s.precision, s.recall, s.fp_examples[:3], s.fn_examples[:3])
+
+
+@pytest.mark.parametrize("corpus", ["labelled", "holdout"])
+def test_ask_detection(scores, corpus):
+    d = scores[corpus][2].detection
+    assert d.precision >= 0.95 and d.recall >= 0.95, (d.fp_examples[:3], d.fn_examples[:3])
 
 
 @pytest.mark.parametrize("rule", RULES)
 def test_fixes_clear_their_finding_without_side_effects(scores, rule):
-    s = scores[0][rule]
+    s = scores["labelled"][0][rule]
     assert s.clear_share >= 0.95, rule
     assert s.side_effects == 0, rule
     if rule != "excessive-apology":  # an apology inside a clause has no clean cut: suggestion only
         assert s.fix_share == 1.0, rule
+
+
+def test_real_messages_meet_the_editors(linter, shared_corpora):
+    """The issue's bar on real messages: a rule that fires 5 times or more is right 80% of the time, a
+    rule with 5 positives or more finds 60% of them, and asks are found with P >= 0.90, R >= 0.85."""
+    scores, count, asks = evaluate(linter, [CORPUS / "real"], shared_corpora, fixes=False)
+    assert count >= 600
+    for rule, s in scores.items():
+        if s.tp + s.fp >= 5:
+            assert s.precision >= 0.80, (rule, s.precision, s.fp_examples)
+        if s.support >= 5:
+            assert s.recall >= 0.60, (rule, s.recall, s.fn_examples)
+    assert asks.detection.precision >= 0.90 and asks.detection.recall >= 0.85

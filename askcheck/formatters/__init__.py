@@ -47,6 +47,14 @@ class RenderOptions:
     unsafe_fixes: bool = False
 
 
+def describe_ask(ask: dict) -> str:
+    """One line on an ask's judgment: "favor, reader, substantial (review my slides); size: none, when:
+    "Friday", out: none", so a finding that fired or stayed quiet can be traced to its cause."""
+    effort = f' ({ask["effort"]["text"]})' if ask.get("effort") else ""
+    states = ", ".join(f'{k}: "{v["text"]}"' if v else f"{k}: none" for k, v in ask["states"].items())
+    return f'{ask["kind"]}, {ask["audience"]}, {ask["cost"]}{effort}; what: {ask["what"]}; {states}'
+
+
 def render(fmt: str, reports: Iterable[FileReport], out: TextIO, options: RenderOptions) -> None:
     """Render `reports` (read once). A formatter with STREAMING = True writes each report as it
     comes, so a corpus of any size passes through in flat memory; the others see a list."""

@@ -1,6 +1,8 @@
 """One line per finding: `path:line:col: CODE name message`."""
 from __future__ import annotations
 
+from . import describe_ask
+
 
 def line(f) -> str:
     where = f"{f.label}:{f.location.row}:{f.location.column}"
@@ -17,6 +19,6 @@ def render(reports, out, options) -> None:
         if options.show_asks:
             for ask in r.result.asks:
                 loc = ask["location"]
-                out.write(f"{r.label}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) {ask['text']!r}\n")
+                out.write(f"{r.label}:{loc['row']}:{loc['column']}: ask {ask['text']!r} [{describe_ask(ask)}]\n")
         for f in r.result.findings:
             out.write(line(f) + "\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import Tally
+from . import Tally, describe_ask
 from .concise import line
 
 
@@ -25,8 +25,9 @@ def render(reports, out, options) -> None:
         if options.show_asks:
             for ask in r.result.asks:
                 loc = ask["location"]
-                out.write(_style(f"{r.label}:{loc['row']}:{loc['column']}: ask ({ask['kind']}) ", color, fg="cyan")
+                out.write(_style(f"{r.label}:{loc['row']}:{loc['column']}: ask ", color, fg="cyan")
                           + ask["text"].replace("\n", " ") + "\n")
+                out.write(f"  = {describe_ask(ask)}\n")
         for f in r.result.findings:
             head = line(f)
             marker = " [*]" if f.fixable and (f.fix.applicability.value == "safe" or options.unsafe_fixes) else ""
