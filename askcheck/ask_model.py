@@ -284,6 +284,8 @@ class Judge:
             found = doc[verb.i:verb.i + 1]
         if found is None:
             found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span))
+        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "question"):
+            found = self._effort_before(doc, ask, effort)
         if found is not None and self._small(doc, ask, found):
             found = None
         if found is not None and any(t.norm_ in {"i", "we"} for t in tokens(doc)[max(ask.start, found.start - 3):found.start]):
@@ -336,6 +338,18 @@ class Judge:
             # you give feedback on the launch plan?" the plan is not something to plan.
             if tok.is_alpha and norm not in _HELPERS and not tok.like_num and norm not in _UNITS:
                 break
+        return None
+
+    def _effort_before(self, doc: Doc, ask: Ask, effort) -> Span | None:
+        """ "I am looking for help improving the dermatology content. Would you be willing to help?":
+        a bare request for help takes its work from the sentence before."""
+        words_in_ask = [t for t in words(ask.span) if t.is_alpha]
+        if not any(t.norm_ in {"help", "you", "u"} for t in words_in_ask) or len(words_in_ask) > 12:
+            return None
+        before = [s for s in sentences(doc) if s.end <= ask.start][-2:]
+        for s, e in effort:
+            if before and before[0].start <= s < ask.start and self._names_work(doc, s, e):
+                return doc[s:e]
         return None
 
     def _names_work(self, doc: Doc, start: int, end: int) -> bool:
