@@ -140,6 +140,7 @@ class AskDetector:
             "input": PhraseRegex(list(lexicon.phrases("ask_input")) + list(extra_input_frames)),
         }
         self.not_ask = PhraseRegex(lexicon.phrases("not_asks"))
+        self.conditional = PhraseRegex(lexicon.phrases("conditional_offers"))
         self.distress = PhraseRegex(lexicon.phrases("distress"))
         self.imperatives = lexicon.words("imperative_verbs") | set(extra_imperatives)
         self.strong_verbs = lexicon.words("strong_verbs")
@@ -159,6 +160,7 @@ class AskDetector:
         for form, regex in self.frames.items():
             matches += [(form, s, e) for s, e in regex.find(doc)]
         matches += [("not_ask", s, e) for s, e in self.not_ask.find(doc)]
+        offered = {bisect.bisect_right(starts, s) - 1 for s, _ in self.conditional.find(doc)}
         for label, start, end in matches:
             k = bisect.bisect_right(starts, start) - 1
             if k < 0:
@@ -180,6 +182,8 @@ class AskDetector:
             if not toks or toks[0].norm_ in _HEADERS and len(toks) > 1 and toks[1].text == ":":
                 continue
             hit = self._classify(sent, toks, frames.get(k, []), vetoes.get(k, []), announcement)
+            if hit and k in offered and hit[0] != "question":
+                continue  # "If you'd like to discuss this, please give me a call": an offer
             if hit:
                 found.append((sent, *hit))
         doc._.distress = self._distress(doc, sents, toks_all, {s.start for s, _, _ in found})
