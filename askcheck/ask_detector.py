@@ -269,8 +269,8 @@ class AskDetector:
         if i >= len(toks):
             return None
         first = toks[i]
-        if any(vs <= first.i < ve for vs, ve in vetoes):
-            return None
+        if any(vs <= t.i < ve for vs, ve in vetoes for t in toks[i:i + 3]):
+            return None  # "Please contact us…", "Please add us to your contacts": service mail
         word = first.norm_
         pleaded = word in _PLEASE
         if pleaded:
