@@ -63,15 +63,17 @@ def _norms(word: str) -> tuple[str, ...]:
     return tuple(t.norm_ for t in _tokenizer()(word.replace("\u2019", "'")))
 
 
-# What a phrase can start with: a set of first norms, or ANY_WORD when a class, a wildcard or "..."
-# may come first. Together with `nullable` (the phrase can match nothing) it lets PhraseRegex try at
-# each word only the phrases that can start there.
+# What a phrase can start with: a set of first norms and classes ("[NUM]"), or ANY_WORD when a
+# wildcard or "..." may come first. Together with `nullable` (the phrase can match nothing) it lets
+# PhraseRegex try at each word only the phrases that can start there.
 ANY_WORD = None
+# Classes that can span several words ("a couple of") cannot be told from one word: like a wildcard.
+_MULTIWORD_CLASSES = {name for name, regex in CLASSES.items() if " " in regex}
 
 
 class Compiled(NamedTuple):
     regex: str
-    first: frozenset[str] | None  # ANY_WORD or the norms the match can start with
+    first: frozenset[str] | None  # ANY_WORD, or the norms and "[CLASS]"es the match can start with
     nullable: bool
 
 
@@ -82,7 +84,9 @@ def _unit(word: str) -> Compiled:
     if word == "...":
         return Compiled(r"(?:[^\s.!?]+ ){0,10}?", ANY_WORD, True)
     if word.startswith("[") and word.endswith("]"):
-        return Compiled(CLASSES[word[1:-1].upper()] + " ", ANY_WORD, False)
+        name = word[1:-1].upper()
+        first = ANY_WORD if name in _MULTIWORD_CLASSES else frozenset([f"[{name}]"])
+        return Compiled(CLASSES[name] + " ", first, False)
     norms = _norms(word)
     regex = "".join(re.escape(n) + " " for n in norms)
     if not norms or not norms[0] or norms[0].startswith(" "):
@@ -193,21 +197,30 @@ class PhraseRegex:
 
     def __init__(self, phrases):
         self.phrases = [compile_phrase(p) for p in phrases]
-        body = "|".join(f"(?:{p.regex})" for p in self.phrases)
-        self.regex = re.compile(f"(?<= )(?:{body})") if body else None
+        self.body = "|".join(f"(?:{p.regex})" for p in self.phrases)
+        self._scanner: re.Pattern | None = None  # the one regex of every phrase, compiled if needed
         # A phrase that can match nothing makes finditer retry at the same word for a longer match;
         # word-by-word matching does not, so such sets keep the one scanning regex.
-        self.by_word = body != "" and not any(p.nullable for p in self.phrases)
-        anywhere = tuple(i for i, p in enumerate(self.phrases) if p.first is ANY_WORD)
-        starts = {word for p in self.phrases if p.first is not ANY_WORD for word in p.first}
-        # word -> indices of the phrases worth trying there; other words try `anywhere` only.
-        self.candidates = {
-            word: tuple(i for i, p in enumerate(self.phrases) if p.first is ANY_WORD or word in p.first)
-            for word in starts
-        }
-        self.anywhere = anywhere
-        # One regex per distinct candidate list, compiled on first use: bounded by the phrase set.
+        self.by_word = self.body != "" and not any(p.nullable for p in self.phrases)
+        self.anywhere = tuple(i for i, p in enumerate(self.phrases) if p.first is ANY_WORD)
+        literal: dict[str, list[int]] = {}
+        classes: dict[str, list[int]] = {}
+        for i, p in enumerate(self.phrases):
+            for first in p.first or ():
+                (classes if first.startswith("[") else literal).setdefault(first, []).append(i)
+        self.literal = {word: tuple(ix) for word, ix in literal.items()}
+        self.classes = {name: tuple(ix) for name, ix in classes.items()}
+        self.class_names = frozenset(self.classes)
+        # (the word if some phrase starts with it, the classes it belongs to) -> the regex of the
+        # phrases worth trying there, in their original order, or None: bounded by the phrase set.
+        self._by_key: dict[tuple, re.Pattern | None] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+
+    @property
+    def regex(self) -> re.Pattern | None:
+        if self._scanner is None and self.body:
+            self._scanner = re.compile(f"(?<= )(?:{self.body})")
+        return self._scanner
 
     def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern:
         regex = self._compiled.get(indices)
@@ -216,26 +229,38 @@ class PhraseRegex:
             self._compiled[indices] = regex
         return regex
 
+    def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | None:
+        key = (word, classes)
+        if key not in self._by_key:
+            indices = set(self.anywhere) | set(self.literal.get(word, ()))
+            for name in classes:
+                indices.update(self.classes[name])
+            self._by_key[key] = self._regex_for(tuple(sorted(indices))) if indices else None
+        return self._by_key[key]
+
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) token spans, leftmost first."""
-        if self.regex is None:
+        if not self.body:
             return []
         encoded = encode(doc)
         if not self.by_word:
             return self._scan(encoded)
-        text, offsets = encoded.text, encoded.offsets
-        candidates, anywhere = self.candidates, self.anywhere
-        if anywhere:
-            words = range(len(encoded.norms))
-        else:  # most sets: only the words some phrase starts with are worth a look
-            words = [k for k, norm in enumerate(encoded.norms) if norm in candidates]
+        text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
+        literal, class_names, anywhere = self.literal, self.class_names, self.anywhere
         out = []
         resume = 0
-        for k in words:
+        for k, norm in enumerate(norms):
             pos = offsets[k]
             if pos < resume:
                 continue
-            m = self._regex_for(candidates.get(encoded.norms[k], anywhere)).match(text, pos)
+            word = norm if norm in literal else None
+            in_classes = class_names & classes_of(norm) if class_names else _NO_CLASSES
+            if word is None and not in_classes and not anywhere:
+                continue  # most words start no phrase of the set
+            regex = self._candidates(word, in_classes)
+            if regex is None:
+                continue
+            m = regex.match(text, pos)
             if m is None:
                 continue
             span = encoded.token_span(pos, m.end())
@@ -251,6 +276,21 @@ class PhraseRegex:
             if span is not None:
                 out.append(span)
         return out
+
+
+_NO_CLASSES: frozenset[str] = frozenset()
+_CLASS_TESTS = [(f"[{name}]", re.compile(regex)) for name, regex in CLASSES.items() if name not in _MULTIWORD_CLASSES]
+_CLASSES_OF: dict[str, frozenset[str]] = {}
+
+
+def classes_of(norm: str) -> frozenset[str]:
+    """The one-word classes ("[NUM]", "[DAY]", "[WORD]"…) a token's norm belongs to, cached per norm."""
+    found = _CLASSES_OF.get(norm)
+    if found is None:
+        if len(_CLASSES_OF) > 200_000:  # a corpus's vocabulary: keep the cache bounded
+            _CLASSES_OF.clear()
+        found = _CLASSES_OF[norm] = frozenset(name for name, regex in _CLASS_TESTS if regex.fullmatch(norm))
+    return found
 
 
 class EncodedNorms:
