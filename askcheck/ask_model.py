@@ -232,6 +232,32 @@ def _sentence_start(doc: Doc, token_i: int) -> int:
     return starts[max(bisect.bisect_right(starts, token_i) - 1, 0)]
 
 
+class _Facts:
+    """What the judge looks up in a message, each found at most once and only when needed."""
+
+    def __init__(self, judge: Judge, doc: Doc, ask_sents: set[int]):
+        self.judge, self.doc, self.ask_sents = judge, doc, ask_sents
+        self._effort = self._favor = None
+        self.cues = None
+
+    @property
+    def effort(self):
+        if self._effort is None:
+            self._effort = self.judge.effort_phrases.find(self.doc)
+        return self._effort
+
+    @property
+    def favor(self):
+        if self._favor is None:
+            self._favor = self.judge.favor_frames.find(self.doc)
+        return self._favor
+
+    def get_cues(self):
+        if self.cues is None:
+            self.cues = self.judge.cues.find(self.doc, self.ask_sents)
+        return self.cues
+
+
 class Judge:
     """Gives each detected ask its kind, audience, cost, stated attributes and reasons."""
 
@@ -256,27 +282,35 @@ class Judge:
         """`found`: (sentence, form, index of the token where the ask starts) for each ask."""
         if not found:
             return []
-        ask_sents = {sent.start for sent, _, _ in found}
-        size, when, out, logistics = self.cues.find(doc, ask_sents)
-        effort = self.effort_phrases.find(doc)
-        favor = self.favor_frames.find(doc)
+        facts = _Facts(self, doc, {sent.start for sent, _, _ in found})
         asks = []
         for sent, form, at in found:
-            ask = Ask(span=_trim(sent), form=form, start_token=at, size=size, when=when, out=out)
-            self._judge(doc, ask, at, effort, favor)
-            self._what(doc, ask, logistics)
-            for name, span in (("size", size), ("when", when), ("out", out)):
-                ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
+            ask = Ask(span=_trim(sent), form=form, start_token=at)
+            self._judge(doc, ask, at, facts)
+            self._what(doc, ask, facts)
             asks.append(ask)
+        # What the message states (a size, a time, an out) matters to an ask that costs real time; a
+        # message of quick asks is not searched for them (most real messages: the search is costly).
+        if facts.cues is not None or any(a.substantial for a in asks):
+            size, when, out, _ = facts.get_cues()
+            for ask in asks:
+                ask.size, ask.when, ask.out = size, when, out
+                for name, span in (("size", size), ("when", when), ("out", out)):
+                    ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
+        else:
+            for ask in asks:
+                for name in ("size", "when", "out"):
+                    ask.why[name] = "not looked for: every ask here is quick"
         return asks
 
-    def _judge(self, doc: Doc, ask: Ask, at: int, effort, favor) -> None:
+    def _judge(self, doc: Doc, ask: Ask, at: int, facts: _Facts) -> None:
         toks = words(ask.span)
         rest = [t for t in toks if t.i >= at]
         crowd = None if ask.form == "proposal" else self._crowd(toks, at)
         ask.audience = "crowd" if crowd else "reader"
         ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
         verb = self._verb(rest)
+        effort = () if ask.form == "question" else facts.effort  # a question is answered, not worked on
         found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3
                       and self._names_work(doc, s, e)), None)
         if (found is None and verb is not None and verb.norm_ in self.effort_verbs and ask.form != "input"
@@ -295,7 +329,7 @@ class Judge:
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
         asks_input = ask.form in ("input", "question") or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
-        if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, favor, proposal=True)):
+        if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, facts, proposal=True)):
             ask.kind, reason = "proposal", "the writer proposes a joint action"
         elif crowd:
             ask.kind, reason = "plea", f'help asked of an open crowd ("{crowd}")'
@@ -304,7 +338,7 @@ class Judge:
             found = None  # a question is answered, not worked on: "Do you mean debugging my code?"
         elif verb is not None and verb.norm_ in self.info_verbs and found is None:
             ask.kind, reason = "question", f'"{verb.text}" asks for information'
-        elif found is not None and self._favor(ask, found, rest, favor):
+        elif found is not None and self._favor(ask, found, rest, facts):
             # "Could we meet Friday so you can review my slides?" is a favor, whatever its frame.
             ask.kind, reason = "favor", "help with the writer's own work or life, asked of the reader"
         elif verb is not None and verb.norm_ in _ROUTINE and found is None:
@@ -446,7 +480,7 @@ class Judge:
         about = [t for t in toks[ask.start_token:ask.end] if not effort.start <= t.i < effort.end]
         return any(t.norm_ in self.work_nouns for t in about)
 
-    def _favor(self, ask: Ask, effort: Span, rest, favor, proposal: bool = False) -> bool:
+    def _favor(self, ask: Ask, effort: Span, rest, facts: _Facts, proposal: bool = False) -> bool:
         """A substantial request is a favor when it is asked as one ("could you", "would you mind",
         "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
         ("review my draft", "help me move"). An instruction ("Please look over this and get back to
@@ -456,7 +490,7 @@ class Judge:
             return True
         if self._duty(ask, effort):
             return False
-        if not proposal and any(ask.start <= s < ask.end for s, _ in favor):
+        if not proposal and any(ask.start <= s < ask.end for s, _ in facts.favor):
             return True
         if not proposal and rest and rest[0].norm_ in _ASKING_WORDS:
             return True
@@ -466,7 +500,7 @@ class Judge:
         near = toks[effort.start:min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
 
-    def _what(self, doc: Doc, ask: Ask, logistics: set[int] = frozenset()) -> None:
+    def _what(self, doc: Doc, ask: Ask, facts: _Facts) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
         words_in_ask = [t for t in words(ask.span) if t.is_alpha]
         distressed = bool(doc._.distress)
@@ -487,7 +521,7 @@ class Judge:
             # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said.
             # Next to distress ("I'm overwhelmed! What do I do?"), only a sentence of substance counts.
             context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question" and not distressed,
-                                                  skip=logistics)
+                                                  skip=facts.get_cues()[3])
             if context is not None:
                 ask.what, ask.context = "context", context
                 said = context if isinstance(context, str) else span_text(context)

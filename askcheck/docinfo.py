@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LIKE_URL, LOWER, NORM, ORTH
+from spacy.attrs import SENT_START, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LIKE_URL, LOWER, NORM, ORTH
 from spacy.tokens import Doc, Span
 
 _ATTRS = [ORTH, NORM, LOWER, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, LIKE_NUM, LIKE_URL]
@@ -46,7 +46,12 @@ def span_text(span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
+_LAST: list = [None, None]  # the last Doc asked for and its tokens: most calls ask for the same Doc
+
+
 def tokens(doc: Doc) -> list[Tok]:
+    if _LAST[0] is doc:
+        return _LAST[1]
     cached = doc.user_data.get("askcheck_toks")
     if cached is None:
         strings = doc.vocab.strings
@@ -58,6 +63,7 @@ def tokens(doc: Doc) -> list[Tok]:
             for i, (orth, norm, lower, idx), token_flags in zip(range(len(doc)), table[:, :4].tolist(), flags)
         ]
         doc.user_data["askcheck_toks"] = cached
+    _LAST[0], _LAST[1] = doc, cached
     return cached
 
 
@@ -71,10 +77,20 @@ _KEY = "askcheck_sents"
 def sentences(doc: Doc) -> list[Span]:
     cached = doc.user_data.get(_KEY)
     if cached is None:
-        cached = list(doc.sents) if len(doc) else []
+        cached = _sentence_spans(doc) if len(doc) else []
         doc.user_data[_KEY] = cached
         doc.user_data[_KEY + "_starts"] = [s.start for s in cached]
     return cached
+
+
+def _sentence_spans(doc: Doc) -> list[Span]:
+    """`list(doc.sents)`, built from the sentence starts in one array read."""
+    if not doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    flags = doc.to_array([SENT_START])
+    starts = [i for i, flag in enumerate(flags.tolist()) if flag == 1 or i == 0]
+    ends = starts[1:] + [len(doc)]
+    return [Span(doc, s, e) for s, e in zip(starts, ends)]
 
 
 def sentence_of(span_or_token) -> Span:

@@ -247,17 +247,25 @@ class PhraseRegex:
             return self._scan(encoded)
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
         literal, class_names, anywhere = self.literal, self.class_names, self.anywhere
+        if anywhere:
+            starts = range(len(norms))
+        else:  # only the words some phrase can start with are worth a look
+            starts = [k for norm, ks in encoded.positions.items() if norm in literal for k in ks]
+            if class_names:
+                class_positions = encoded.class_positions
+                starts += [k for name in class_names for k in class_positions.get(name, ())]
+            if not starts:
+                return []
+            starts = sorted(set(starts))
         out = []
         resume = 0
-        for k, norm in enumerate(norms):
+        for k in starts:
             pos = offsets[k]
             if pos < resume:
                 continue
-            word = norm if norm in literal else None
-            in_classes = class_names & classes_of(norm) if class_names else _NO_CLASSES
-            if word is None and not in_classes and not anywhere:
-                continue  # most words start no phrase of the set
-            regex = self._candidates(word, in_classes)
+            norm = norms[k]
+            regex = self._candidates(norm if norm in literal else None,
+                                     class_names & classes_of(norm) if class_names else _NO_CLASSES)
             if regex is None:
                 continue
             m = regex.match(text, pos)
@@ -300,13 +308,28 @@ class EncodedNorms:
     so a match ending at `offsets[k]` ends with word k - 1.
     """
 
-    __slots__ = ("text", "norms", "offsets", "token_index")
+    __slots__ = ("text", "norms", "offsets", "token_index", "positions", "_class_positions")
 
     def __init__(self, norms: list[str], token_index: list[int]):
         self.norms = norms
         self.text = " " + "".join(norm + " " for norm in norms)
         self.offsets = list(accumulate((len(norm) + 1 for norm in norms), initial=1))
         self.token_index = token_index
+        self.positions: dict[str, list[int]] = {}  # norm -> the words (k) that have it
+        for k, norm in enumerate(norms):
+            self.positions.setdefault(norm, []).append(k)
+        self._class_positions: dict[str, list[int]] | None = None
+
+    @property
+    def class_positions(self) -> dict[str, list[int]]:
+        """class ("[NUM]") -> the words that belong to it, worked out once per Doc."""
+        if self._class_positions is None:
+            found: dict[str, list[int]] = {}
+            for norm, ks in self.positions.items():
+                for name in classes_of(norm):
+                    found.setdefault(name, []).extend(ks)
+            self._class_positions = found
+        return self._class_positions
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The Doc token span of text[start:end], or None unless it starts and ends on word edges."""
@@ -318,8 +341,13 @@ class EncodedNorms:
         return self.token_index[first], self.token_index[after - 1] + 1
 
 
+_LAST: list = [None, None]  # the last Doc encoded and its encoding: most calls ask for the same Doc
+
+
 def encode(doc: Doc) -> EncodedNorms:
     """The Doc's norms encoded for phrase matching (cached on the Doc)."""
+    if _LAST[0] is doc:
+        return _LAST[1]
     cached = doc.user_data.get("askcheck_norms")
     if cached is None:
         from .docinfo import tokens
@@ -328,4 +356,5 @@ def encode(doc: Doc) -> EncodedNorms:
         # A norm never contains the separator, and an empty norm still takes a place.
         norms = [tok.norm_.replace(" ", "_") or "_" for tok in words]
         cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
+    _LAST[0], _LAST[1] = doc, cached
     return cached
