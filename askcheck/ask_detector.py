@@ -23,7 +23,7 @@ from . import lexicon
 from .ask_model import Judge
 from .context import PAST_MARKERS
 from .docinfo import doc_text, sentence_of, sentences, tokens, words
-from .phrases import PhraseRegex
+from .phrases import PhraseRegex, PhraseSets
 
 # Modal questions: "Could you (please) <verb>…", "Can't any of you guys <verb>…" (see modal_questions).
 _MODALS = {"could", "can", "would", "will", "might", "ca", "wo"}
@@ -142,6 +142,9 @@ class AskDetector:
         self.not_ask = PhraseRegex(lexicon.phrases("not_asks"))
         self.conditional = PhraseRegex(lexicon.phrases("conditional_offers"))
         self.distress = PhraseRegex(lexicon.phrases("distress"))
+        # Every set is looked for in every message: one walk over the words finds them all.
+        self.all_sets = PhraseSets({**self.frames, "not_ask": self.not_ask, "conditional": self.conditional,
+                                    "distress": self.distress})
         self.imperatives = lexicon.words("imperative_verbs") | set(extra_imperatives)
         self.strong_verbs = lexicon.words("strong_verbs")
         self.please_not_ask = lexicon.words("please_not_ask")
@@ -157,10 +160,11 @@ class AskDetector:
         # "How would you do it?" asks for information: a modal question after a wh-word is a question.
         matches = [("question" if s > 0 and toks_all[s - 1].norm_ in _WH else "request", s, e)
                    for s, e in modal_questions(toks_all)]
-        for form, regex in self.frames.items():
-            matches += [(form, s, e) for s, e in regex.find(doc)]
-        matches += [("not_ask", s, e) for s, e in self.not_ask.find(doc)]
-        offered = {bisect.bisect_right(starts, s) - 1 for s, _ in self.conditional.find(doc)}
+        found_sets = self.all_sets.find(doc)
+        for form in self.frames:
+            matches += [(form, s, e) for s, e in found_sets[form]]
+        matches += [("not_ask", s, e) for s, e in found_sets["not_ask"]]
+        offered = {bisect.bisect_right(starts, s) - 1 for s, _ in found_sets["conditional"]}
         for label, start, end in matches:
             k = bisect.bisect_right(starts, start) - 1
             if k < 0:
@@ -186,13 +190,13 @@ class AskDetector:
                 continue  # "If you'd like to discuss this, please give me a call": an offer
             if hit:
                 found.append((sent, *hit))
-        doc._.distress = self._distress(doc, sents, toks_all, {s.start for s, _, _ in found})
+        doc._.distress = self._distress(doc, sents, toks_all, {s.start for s, _, _ in found}, found_sets["distress"])
         doc._.asks = self.judge(doc, found)
         return doc
 
-    def _distress(self, doc: Doc, sents, toks_all, ask_sents: set[int]) -> list[Span]:
+    def _distress(self, doc: Doc, sents, toks_all, ask_sents: set[int], matches) -> list[Span]:
         distress = []
-        for start, end in self.distress.find(doc):
+        for start, end in matches:
             span = Span(doc, start, end, label="distress")
             lead = toks_all[max(sentence_of(span).start, start - 4):start]
             near = {t.lower_ for t in lead} | {t.norm_ for t in lead} | {t.lower_ for t in toks_all[start:end]}

@@ -108,6 +108,7 @@ _QUICK_BOUNDS = [
 ]
 # Light looks: a ten-minute look at the stack trace is a quick one.
 _LIGHT = {"look", "looking", "check", "checking", "glance", "skim", "peek", "take", "taking", "give", "have"}
+_TIME_UNITS = {"hour", "hours", "hr", "hrs", "minutes", "minute", "min", "mins", "half-hour"}
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
            "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "few": 3,
            "couple": 2, "half": 0.5}
@@ -172,8 +173,8 @@ class Ask:
     def substantial(self) -> bool:
         return self.cost == "substantial"
 
-    def to_dict(self, text: str) -> dict:
-        """The ask as JSON: attributes, the words behind each one, and the reasons."""
+    def to_dict(self, text: str, **extra) -> dict:
+        """The ask as JSON: attributes, the words behind each one, and the reasons (plus `extra`)."""
         def words_of(span: Span | None):
             return None if span is None else {"text": text[span.start_char:span.end_char],
                                               "start": span.start_char, "end": span.end_char}
@@ -187,7 +188,8 @@ class Ask:
             "what": self.what,
             "effort": words_of(self.effort),
             "states": {"size": words_of(self.size), "when": words_of(self.when), "out": words_of(self.out)},
-            "why": dict(self.why),
+            "why": self.why,
+            **extra,
         }
 
 
@@ -239,6 +241,7 @@ class _Facts:
         self.judge, self.doc, self.ask_sents = judge, doc, ask_sents
         self._effort = self._favor = None
         self.cues = None
+        self.distressed = bool(doc._.distress)
 
     @property
     def effort(self):
@@ -309,6 +312,14 @@ class Judge:
         crowd = None if ask.form == "proposal" else self._crowd(toks, at)
         ask.audience = "crowd" if crowd else "reader"
         ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
+        if ask.form == "question":  # most asks: answered, not worked on
+            if crowd:
+                ask.kind, ask.why["kind"] = "plea", f'plea: help asked of an open crowd ("{crowd}")'
+                ask.why["cost"] = "quick: names no task that takes real time"
+            else:
+                ask.kind, ask.why["kind"] = "question", "question: asks for information or an opinion"
+                ask.why["cost"] = "quick: a question"
+            return
         verb = self._verb(rest)
         effort = () if ask.form == "question" else facts.effort  # a question is answered, not worked on
         found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3
@@ -457,6 +468,8 @@ class Judge:
     def _time_asked(self, doc: Doc, rest) -> Span | None:
         """ "Could you give me an hour?", "Can I steal half an hour of your time?": asking for 20 minutes
         or more of someone's time is a real favor; five or ten minutes is a quick one."""
+        if not any(t.norm_ in _TIME_UNITS or t.norm_[:1].isdigit() for t in rest):
+            return None  # no amount of time in the ask: nothing to look up
         spans = [(s, e) for s, e in self.time_asks.find(doc) if rest and rest[0].i <= s <= rest[-1].i]
         for s, e in spans:
             minutes = duration_minutes(span_text(doc[s:e]))
@@ -502,8 +515,11 @@ class Judge:
 
     def _what(self, doc: Doc, ask: Ask, facts: _Facts) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
+        distressed = facts.distressed
+        if ask.form == "question" and not distressed:
+            ask.what, ask.why["what"] = "concrete", "concrete: a question to answer"
+            return
         words_in_ask = [t for t in words(ask.span) if t.is_alpha]
-        distressed = bool(doc._.distress)
         if self.task_words.names_task(ask.span):
             ask.what, reason = "concrete", "the ask names its task"
         elif ask.form == "question" and not distressed:
@@ -650,5 +666,8 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def _trim(sent: Span) -> Span:
+    """The sentence without the whitespace tokens at its edges."""
     toks = words(sent)
-    return Span(sent.doc, toks[0].i, toks[-1].i + 1) if toks else sent
+    if not toks or (toks[0].i == sent.start and toks[-1].i == sent.end - 1):
+        return sent
+    return Span(sent.doc, toks[0].i, toks[-1].i + 1)

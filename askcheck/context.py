@@ -49,7 +49,7 @@ def _past_sentence(sent: Span) -> bool:
 
 def _first_person_past(tok, toks) -> bool:
     """ "I called", "we've emailed", "I have tried": the writer reporting what they already did."""
-    if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok) > 3):
+    if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok.text) > 3):
         return False
     prev = toks[tok.i - 1].norm_
     return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}

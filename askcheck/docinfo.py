@@ -7,6 +7,7 @@ each is computed once and kept in `doc.user_data`, which lives and dies with its
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from spacy.attrs import SENT_START, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LIKE_URL, LOWER, NORM, ORTH
 from spacy.tokens import Doc, Span
@@ -14,30 +15,37 @@ from spacy.tokens import Doc, Span
 _ATTRS = [ORTH, NORM, LOWER, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, LIKE_NUM, LIKE_URL]
 
 
-class Tok:
+class Tok(NamedTuple):
     """A read-only token with the attributes askcheck reads, built in bulk from `Doc.to_array`.
 
     spaCy's Token objects are created afresh on every access and each attribute is a call into the
-    vocabulary; askcheck reads a few attributes of every token many times, so it reads them once.
+    vocabulary; askcheck reads a few attributes of every token many times, so it reads them once. A
+    named tuple is built in C, which matters at a few hundred thousand tokens a corpus.
     """
 
-    __slots__ = ("i", "text", "norm_", "lower_", "idx", "is_space", "is_punct", "is_alpha", "is_title",
-                 "is_upper", "is_lower", "like_num", "like_url")
+    i: int
+    text: str
+    norm_: str
+    lower_: str
+    idx: int
+    is_space: bool
+    is_punct: bool
+    is_alpha: bool
+    is_title: bool
+    is_upper: bool
+    is_lower: bool
+    like_num: bool
+    like_url: bool
 
-    def __init__(self, i, text, norm, lower, idx, flags):
-        self.i, self.text, self.norm_, self.lower_, self.idx = i, text, norm, lower, idx
-        (self.is_space, self.is_punct, self.is_alpha, self.is_title, self.is_upper, self.is_lower,
-         self.like_num, self.like_url) = flags
 
-    def __len__(self) -> int:
-        return len(self.text)
+TEXT_KEY = "askcheck_text"
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined from the tokens once per Doc."""
-    cached = doc.user_data.get("askcheck_text")
+    """`doc.text`, joined from the tokens once per Doc (or kept by the engine, which has it already)."""
+    cached = doc.user_data.get(TEXT_KEY)
     if cached is None:
-        cached = doc.user_data["askcheck_text"] = doc.text
+        cached = doc.user_data[TEXT_KEY] = doc.text
     return cached
 
 
@@ -58,8 +66,9 @@ def tokens(doc: Doc) -> list[Tok]:
         table = doc.to_array(_ATTRS)
         # Columns converted in bulk: one numpy call for every flag beats a bool() per flag per token.
         flags = table[:, 4:].astype(bool).tolist()
+        new = tuple.__new__
         cached = [
-            Tok(i, strings[orth], strings[norm], strings[lower], idx, token_flags)
+            new(Tok, (i, strings[orth], strings[norm], strings[lower], idx, *token_flags))
             for i, (orth, norm, lower, idx), token_flags in zip(range(len(doc)), table[:, :4].tolist(), flags)
         ]
         doc.user_data["askcheck_toks"] = cached
@@ -67,9 +76,19 @@ def tokens(doc: Doc) -> list[Tok]:
     return cached
 
 
+_WORDS: list = [None, {}]  # the last Doc asked about and its words by span: callers only read them
+
+
 def words(span) -> list[Tok]:
-    """The non-space tokens of a span or sentence, as Tok."""
-    return [t for t in tokens(span.doc)[span.start:span.end] if not t.is_space]
+    """The non-space tokens of a span or sentence, as Tok (the same list for the same span: read only)."""
+    doc = span.doc
+    if _WORDS[0] is not doc:
+        _WORDS[0], _WORDS[1] = doc, {}
+    key = (span.start, span.end)
+    found = _WORDS[1].get(key)
+    if found is None:
+        found = _WORDS[1][key] = [t for t in tokens(doc)[span.start:span.end] if not t.is_space]
+    return found
 
 _KEY = "askcheck_sents"
 

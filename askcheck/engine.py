@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .finding import Finding
+from .docinfo import TEXT_KEY
 from .pipeline import SUBJECT_KEY, load_pipeline, normalize_quotes
 from .registry import load_rules
 from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
@@ -42,7 +43,9 @@ class Linter:
         context ("Subject: printer on floor 2 jams" + "Can you help?" is not vague)."""
         def made():
             for text, subject in pairs:
-                doc = self.nlp.make_doc(normalize_quotes(text))
+                text = normalize_quotes(text)
+                doc = self.nlp.make_doc(text)
+                doc.user_data[TEXT_KEY] = text  # what doc.text would rebuild from every token
                 if subject:
                     doc.user_data[SUBJECT_KEY] = normalize_quotes(subject)
                 yield doc
@@ -69,7 +72,8 @@ class Linter:
 
     def run_doc(self, text: str, doc: Doc, filename: str = "-", record: str | None = None) -> Result:
         lines = LineIndex(text)
-        has_ask = bool(doc._.asks)
+        doc_asks = doc._.asks or []
+        has_ask = bool(doc_asks)
         skipped = self.per_file_ignores.codes_for(filename)
         findings = []
         for rule in self.rules:
@@ -82,7 +86,7 @@ class Linter:
                     location=lines.position(v.start), end_location=lines.position(v.end), record=record,
                 ))
         findings.sort(key=Finding.sort_key)
-        asks = [dict(a.to_dict(text), location=lines.position(a.start_char).to_dict()) for a in doc._.asks or []]
+        asks = [a.to_dict(text, location=lines.position(a.start_char).to_dict()) for a in doc_asks]
         return Result(text=text, findings=findings, asks=asks)
 
 

@@ -209,12 +209,14 @@ class PhraseRegex:
             for first in p.first or ():
                 (classes if first.startswith("[") else literal).setdefault(first, []).append(i)
         self.literal = {word: tuple(ix) for word, ix in literal.items()}
+        self.literal_words = frozenset(self.literal)
         self.classes = {name: tuple(ix) for name, ix in classes.items()}
         self.class_names = frozenset(self.classes)
         # (the word if some phrase starts with it, the classes it belongs to) -> the regex of the
         # phrases worth trying there, in their original order, or None: bounded by the phrase set.
         self._by_key: dict[tuple, re.Pattern | None] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+        self._by_word: dict[str, re.Pattern | None] = {}  # first words only: bounded by the phrase set
 
     @property
     def regex(self) -> re.Pattern | None:
@@ -250,7 +252,8 @@ class PhraseRegex:
         if anywhere:
             starts = range(len(norms))
         else:  # only the words some phrase can start with are worth a look
-            starts = [k for norm, ks in encoded.positions.items() if norm in literal for k in ks]
+            positions = encoded.positions
+            starts = [k for norm in positions.keys() & self.literal_words for k in positions[norm]]
             if class_names:
                 class_positions = encoded.class_positions
                 starts += [k for name in class_names for k in class_positions.get(name, ())]
@@ -264,8 +267,12 @@ class PhraseRegex:
             if pos < resume:
                 continue
             norm = norms[k]
-            regex = self._candidates(norm if norm in literal else None,
-                                     class_names & classes_of(norm) if class_names else _NO_CLASSES)
+            if class_names:
+                regex = self._candidates(norm if norm in literal else None, class_names & classes_of(norm))
+            else:  # the common case: a set of phrases that all start with a word
+                regex = self._by_word.get(norm) if norm in literal else self._candidates(None, _NO_CLASSES)
+                if regex is None and norm in literal:
+                    regex = self._by_word[norm] = self._candidates(norm, _NO_CLASSES)
             if regex is None:
                 continue
             m = regex.match(text, pos)
@@ -283,6 +290,51 @@ class PhraseRegex:
             span = encoded.token_span(m.start(), m.end())
             if span is not None:
                 out.append(span)
+        return out
+
+
+class PhraseSets:
+    """Several phrase sets matched in one pass over a Doc's words. Each set's matches are exactly what
+    its own `find` returns (leftmost, non-overlapping within the set); sets of phrases that all start
+    with a word share the walk, which costs less than one walk per set."""
+
+    def __init__(self, sets: dict[str, PhraseRegex]):
+        self.sets = sets
+        self.shared = {name: rx for name, rx in sets.items() if rx.by_word and not rx.class_names and not rx.anywhere}
+        self.by_word: dict[str, list[tuple[str, PhraseRegex]]] = {}
+        for name, rx in self.shared.items():
+            for word in rx.literal_words:
+                self.by_word.setdefault(word, []).append((name, rx))
+        self.words = frozenset(self.by_word)
+
+    def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.sets}
+        for name, rx in self.sets.items():
+            if name not in self.shared:
+                out[name] = rx.find(doc)
+        encoded = encode(doc)
+        positions = encoded.positions
+        starts = sorted(k for norm in positions.keys() & self.words for k in positions[norm])
+        if not starts:
+            return out
+        text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
+        resume = dict.fromkeys(self.shared, 0)
+        for k in starts:
+            pos = offsets[k]
+            norm = norms[k]
+            for name, rx in self.by_word[norm]:
+                if pos < resume[name]:
+                    continue
+                regex = rx._by_word.get(norm)
+                if regex is None:
+                    regex = rx._by_word[norm] = rx._candidates(norm, _NO_CLASSES)
+                m = regex.match(text, pos)
+                if m is None:
+                    continue
+                span = encoded.token_span(pos, m.end())
+                if span is not None:
+                    out[name].append(span)
+                resume[name] = m.end()
         return out
 
 
