@@ -24,7 +24,7 @@ NEW_FORMATS = ["json-lines", "sarif", "github", "junit", "gitlab", "grouped"]
 MESSY_NAME = "dir/we,ird:name.txt"
 MESSY = "Sorry to bother you, sorry again, can you help me?\nI am 100% stuck, sorry. Thanks"
 PERCENT_NAME = "percent.txt"
-PERCENT = "I am so sorry\nto bother you. Can you help with 50% of the\nreport?"
+PERCENT = "I am so sorry\nto bother you. Can you help me with 50% of the\nreport?"
 CLEAN_NAME = "clean.txt"
 CLEAN = ("Could you review the 20-line diff in PR 14 by Friday? It should take about 10 minutes. "
          "If you are busy, no problem at all - I can ask Sam instead.")
