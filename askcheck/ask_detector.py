@@ -58,6 +58,9 @@ _INTERJECTIONS = {"really", "huh", "what", "seriously", "right", "eh", "hmm", "o
 _WH = {"how", "what", "why", "where", "when", "which", "who", "whom", "whose"}
 # Tag words that end a statement made into a question: "…, right?", "…, no?", "weird huh?"
 _TAGS = {"right", "huh", "eh", "no", "yes", "ok", "okay", "innit", "yeah"}
+_TAG_PRONOUNS = {"you", "it", "we", "they", "he", "she", "i", "ya"}
+_NEG_AUX = {"n't", "not", "ain't", "aint"}
+_WINKS = {";)", ";-)", ";p", ";-p", ":p", ":-p", "xd", ";d", ":P".lower()}
 # Lines of an email's header: context for the ask ("Subject: budget deck"), never asks themselves.
 _HEADERS = {"subject", "re", "fwd", "fw", "from", "to", "cc", "bcc", "date", "sent", "title"}
 _OBJECT_START = {
@@ -186,6 +189,9 @@ class AskDetector:
             if not toks or toks[0].norm_ in _HEADERS and len(toks) > 1 and toks[1].text == ":":
                 continue
             hit = self._classify(sent, toks, frames.get(k, []), vetoes.get(k, []), announcement)
+            if hit and k > 0 and toks[0].norm_ == "or" and _ends_with_question(words(sents[k - 1])) and not (
+                    found and found[-1][0].start == sents[k - 1].start):
+                continue  # "Couldn't this have gone there? Or googled?": the second half of a question that asks nothing
             if hit and k in offered and hit[0] != "question":
                 continue  # "If you'd like to discuss this, please give me a call": an offer
             if hit:
@@ -244,12 +250,18 @@ class AskDetector:
             return False
         if _quoted(text, toks):
             return False  # 'I would go and say, "Are you sure it's not the user?"': reported, not asked
-        # A tag after a statement makes a point, not a question: "…, right?", "weird huh?", "…, no?"
+        # A tag after a statement makes a point, not a question: "…, right?", "weird huh?", "…, no?",
+        # "…, weren't you?", "…, perhaps?"
         last = alpha[-1]
         if len(alpha) > 2 and last.norm_ in _TAGS and toks[-1].i - last.i <= 3:
             before = toks[[t.i for t in toks].index(last.i) - 1]
             if before.text == "," or last.norm_ in {"huh", "eh"}:
                 return False
+        if len(alpha) > 3 and last.norm_ in _TAG_PRONOUNS and toks[[t.i for t in toks].index(last.i) - 1].norm_ in _NEG_AUX:
+            return False
+        # A wink or a tongue after the question mark: a joke, not something to answer.
+        if any(t.text.lower() in _WINKS for t in toks[-3:]):
+            return False
         # "I'm overwhelmed! What do I do?" is distress, judged by vague-ask, but still a question.
         return True
 
