@@ -6,19 +6,16 @@ from askcheck.declarative import AbsenceRule, make_fix
 from askcheck.docinfo import doc_text, words
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Violation
-from askcheck.suggest import (
-    WHEN,
-    add_sentence,
-    body_end,
-    clause,
-    asks_for,
-    paragraph_end,
-    quote,
-)
+from askcheck.suggest import WHEN, add_sentence, asks_for, body_end, clause, quote, sentence_end
 
 # A clause boundary after which " by [when]" would land in the wrong clause.
 _CLAUSE_BREAK = {",", ";", ":", "-", "\u2014", "\u2013", "(", "because", "since", "as", "so", "but", "and",
                  "which", "that", "if", "when", "while", "who", "where", "or"}
+
+
+def _inside_word(text: str, tok) -> bool:
+    """A hyphen with no space before it joins a word ("one-page"); it breaks no clause."""
+    return tok.text in {"-", "\u2013"} and tok.idx > 0 and not text[tok.idx - 1].isspace()
 
 
 class MissingTimeframe(AbsenceRule):
@@ -77,13 +74,13 @@ only the writer knows the time.
         toks = words(span)
         asking = [t for t in toks if t.i >= ask.start_token]
         one_clause = ask.form in ("request", "proposal") and not any(
-            t.norm_ in _CLAUSE_BREAK for t in asking[2:] if t.idx < body_end(span))
+            t.norm_ in _CLAUSE_BREAK and not _inside_word(text, t) for t in asking[2:] if t.idx < body_end(span))
         if one_clause:
             at = body_end(span)
             edit = Edit(at, at, f" by {WHEN}")
             example = clause(span) + f" by {WHEN}" + text[at:span.end_char].strip()
-        else:
-            at = paragraph_end(span)
+        else:  # right after the ask, before any thanks or way out the message goes on with
+            at = sentence_end(span)
             edit = add_sentence(doc, at, f"Ideally by {WHEN}.")
             example = clause(span) + text[body_end(span):span.end_char].strip() + f" Ideally by {WHEN}."
         return Violation(
