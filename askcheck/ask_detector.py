@@ -56,6 +56,8 @@ _INTERJECTIONS = {"really", "huh", "what", "seriously", "right", "eh", "hmm", "o
                   "yeah", "sorry", "pardon", "oh", "wow", "srsly", "lol", "hm", "um", "eh", "yep", "nope",
                   "so", "and", "again", "true", "correct", "wait"}
 _WH = {"how", "what", "why", "where", "when", "which", "who", "whom", "whose"}
+_AUX = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "might",
+        "may", "must", "have", "has", "had", "am", "'s", "'re", "ca", "wo"}
 # Tag words that end a statement made into a question: "…, right?", "…, no?", "weird huh?"
 _TAGS = {"right", "huh", "eh", "no", "yes", "ok", "okay", "innit", "yeah"}
 _TAG_PRONOUNS = {"you", "it", "we", "they", "he", "she", "i", "ya"}
@@ -223,6 +225,10 @@ class AskDetector:
         live = [(form, s, e) for (form, s, e) in frames if not any(vs < e and s < ve for vs, ve in vetoes)]
         if live:
             form, s, _ = min(live, key=lambda m: (FORMS.index(m[0]), m[1]))
+            first = _skip_preamble(toks, self.greeting)
+            if (form in ("request", "implicit") and first + 1 < len(toks) and toks[first].norm_ in _WH
+                    and toks[first + 1].norm_ in _AUX and s > toks[first].i and _ends_with_question(toks)):
+                return "question", toks[first].i  # "What do you feel you need help with?" asks for an answer
             if form == "request" or not (at := self._imperative(toks, vetoes, announcement)):
                 return form, s
             return "request", at

@@ -211,10 +211,13 @@ class Cues:
         sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
         # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
-        logistics = {i for span in sizes for i in range(span.start, span.end)}
+        logistics = {i for span in sizes + whens for i in range(span.start, span.end)}
+        for span in outs:  # an out runs to the end of its sentence: "…, no problem - I'll ask Tom."
+            logistics.update(range(span.start, sentence_of(span).end))
         for span in whens + outs:
             sent = sentence_of(span)
-            logistics.update(range(sent.start, sent.end))
+            if len(words(sent)) <= 12:  # a short sentence about when or an out is only that
+                logistics.update(range(sent.start, sent.end))
         return _first(sizes), _first(whens), _first(outs), logistics
 
 
@@ -408,8 +411,12 @@ class Judge:
         after = toks[start + 1:start + 2] + (toks[end:end + 1] if toks[end - 1].norm_ in {"through", "out", "understand"} else [])
         if any(t.norm_ in _WH_WORDS for t in after):
             return False
-        if end - start == 1 and end < len(toks) and toks[end].norm_ in {"on", "upon", "down", "back"}:
-            return False  # "expand on the spacing": say more, a question; "write down a pointer"
+        if end - start == 1:
+            k = end
+            while k < len(toks) and toks[k].norm_ in {"a", "bit", "little", "more", "further"}:
+                k += 1
+            if k < len(toks) and toks[k].norm_ in {"on", "upon", "down", "back"}:
+                return False  # "expand (a bit) on the spacing": say more, a question; "write down a pointer"
         if any(t.norm_ in _NOT_WORK_OBJECTS for t in toks[end:end + 3]):
             return False  # "expand the abbreviation": say what it stands for
         if any(t.norm_ in _QUICK for t in toks[start:end]):
@@ -560,7 +567,7 @@ class TaskWords:
         problem stated ("the link isn't working", "it crashes")."""
         found = [t for t in self.content_words(sent) if t.i not in skip]
         score = len(found) + sum(1 for t in found if t.text == "url" or t.like_url)
-        return score + bool(_PROBLEM.search(span_text(sent)))
+        return score + bool(found and _PROBLEM.search(span_text(sent)))
 
     def content_words(self, span) -> list:
         """Words of substance: not generic, not a number; "Sp1" and "IPv6" count."""
@@ -612,7 +619,7 @@ class TaskWords:
             if anywhere:
                 if any(t.i not in skip for t in self.content_words(sent)):
                     return sent
-            elif not _greeting_or_signoff(sent) and self._substance(sent, skip | crying) >= 2:
+            elif not _greeting_or_signoff(sent) and self._substance(sent, skip | crying) >= 1:
                 return sent
         return None
 
@@ -621,7 +628,7 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 # Small talk and news of the past set no task: "No worries about the late reply!", "Sorry to hear
 # about your flight.", "Last Monday you mentioned you'd dealt with something similar."
 _SOCIAL_OPENERS = ("no worries about", "sorry to hear", "thanks for", "thank you for", "congrats", "congratulations",
-                   "hope you", "hope your", "hope the", "happy birthday", "good to hear", "great to hear")
+                   "hope you", "hope your", "hope the", "happy birthday", "good to hear", "great to hear", "feel free")
 
 
 _PROBLEM = re.compile(r"\b(?:isn't|is not|isnt|doesn't|does not|doesnt|won't|will not|wont|can't|cannot|cant|didn't|"

@@ -101,7 +101,7 @@ def test_markdown_report(tmp_path):
 
 def test_html_is_self_contained_and_escapes_message_text(tmp_path):
     corpus = write_jsonl(tmp_path / "c.jsonl", [
-        {"id": "x<1>", "text": "Can you help? <script>alert('pwned')</script> & <b>thanks</b>"},
+        {"id": "x<1>", "text": "Sorry to bother you. Can you review my slides? <script>alert('pwned')</script> & <b>thanks</b>"},
         {"id": "ok", "text": GOOD},
     ])
     out = tmp_path / "report.html"
