@@ -407,8 +407,8 @@ class Judge:
         before = {t.norm_ for t in toks[max(0, start - 4):start]}
         if before & _QUICK:
             return False
-        if start > 0 and toks[start - 1].norm_ in _DETERMINERS:
-            return False  # "reverted my edit for me": a noun, not work asked for
+        if start > 0 and toks[start - 1].norm_ in _DETERMINERS - {"a", "an"}:
+            return False  # "reverted my edit for me": a noun, not work asked for ("take a look" is an idiom)
         # "walk me through how…", "help me figure out why…": a how-to question.
         after = toks[start + 1:start + 2] + (toks[end:end + 1] if toks[end - 1].norm_ in {"through", "out", "understand"} else [])
         if any(t.norm_ in _WH_WORDS for t in after):
