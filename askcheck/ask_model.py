@@ -28,9 +28,8 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .context import is_past
-from .docinfo import sentence_of, sentences, span_text, tokens, words
+from .docinfo import SUBJECT_KEY, sentence_of, sentences, span_text, tokens, words
 from .phrases import PhraseRegex
-from .pipeline import SUBJECT_KEY
 
 KINDS = ("favor", "task", "question", "plea", "proposal")
 # Words a request passes over on its way to the verb that says what is wanted.

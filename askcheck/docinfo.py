@@ -39,6 +39,8 @@ class Tok(NamedTuple):
 
 
 TEXT_KEY = "askcheck_text"
+# Where a message's subject line (context for its asks, not linted itself) is kept on its Doc.
+SUBJECT_KEY = "askcheck_subject"
 
 
 def doc_text(doc: Doc) -> str:

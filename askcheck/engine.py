@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .finding import Finding
-from .docinfo import TEXT_KEY
-from .pipeline import SUBJECT_KEY, load_pipeline, normalize_quotes
+from .docinfo import SUBJECT_KEY, TEXT_KEY
+from .pipeline import load_pipeline, normalize_quotes
 from .registry import load_rules
 from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
 from .textpos import LineIndex

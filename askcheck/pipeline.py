@@ -16,10 +16,6 @@ from spacy.language import Language
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
 
 
-# Where a message's subject line (context for its asks, not linted itself) is kept on its Doc.
-SUBJECT_KEY = "askcheck_subject"
-
-
 def normalize_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
