@@ -190,6 +190,8 @@ class AskDetector:
             toks = words(sent)
             if not toks or toks[0].norm_ in _HEADERS and len(toks) > 1 and toks[1].text == ":":
                 continue
+            if _heading(toks):
+                continue  # "Help Me Help You": a title, not a request
             hit = self._classify(sent, toks, frames.get(k, []), vetoes.get(k, []), announcement)
             if hit and k > 0 and toks[0].norm_ == "or" and _ends_with_question(words(sents[k - 1])) and not (
                     found and found[-1][0].start == sents[k - 1].start):
@@ -370,6 +372,12 @@ def _skip_preamble(toks, greeting) -> int:
             if i < n and toks[i].text == ",":
                 i += 1
     return i
+
+
+def _heading(toks) -> bool:
+    """A line of three or more capitalised words with no closing punctuation: a title or a slogan."""
+    alpha = [t for t in toks if t.is_alpha]
+    return len(alpha) >= 3 and all(t.is_title or t.is_upper for t in alpha) and not toks[-1].is_punct
 
 
 def _quoted(text: str, toks) -> bool:
