@@ -23,7 +23,7 @@ from . import lexicon
 from .ask_model import Judge
 from .context import PAST_MARKERS
 from .docinfo import doc_text, sentence_of, sentences, tokens, words
-from .phrases import PhraseRegex, PhraseSets
+from .phrases import PhraseRegex, PhraseSets, encode
 
 # Modal questions: "Could you (please) <verb>…", "Can't any of you guys <verb>…" (see modal_questions).
 _MODALS = {"could", "can", "would", "will", "might", "ca", "wo"}
@@ -46,6 +46,7 @@ _INPUT_NOUNS = {"thoughts", "ideas", "feedback", "input", "suggestions", "advice
 # A sentence of nothing but these is a cry for help, not an ask: "HELP", "SOS!!", "ugh, help".
 _CRY_WORDS = {"help", "sos", "halp", "mayday", "please", "pls", "plz", "ugh", "omg", "argh", "someone",
               "anyone", "me", "aaa", "aaah", "god", "oh", "send"}
+_CRY_CORE = {"help", "sos", "halp", "mayday"}
 _AVAILABILITY = {"got", "free", "available", "around", "gotta", "have"}
 _ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
 _PLEASE = {"please", "pls", "plz", "kindly"}
@@ -216,6 +217,9 @@ class AskDetector:
                 continue  # "the server may go down": a warning, not the writer's state
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)
+        # A cry is a sentence of nothing but "help" and such: only a message with one of those words has one.
+        if not _CRY_CORE & encode(doc).positions.keys():
+            return sorted(distress, key=lambda sp: sp.start)
         for sent in sents:
             toks = words(sent)
             if _is_cry(toks) and sent.start not in ask_sents:

@@ -5,6 +5,7 @@ import re
 
 from askcheck import lexicon
 from askcheck.declarative import PhraseSet, make_fix
+from askcheck.phrases import PhraseSets
 from askcheck.docinfo import doc_text, sentence_of, span_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
@@ -77,12 +78,14 @@ suggestion.
         self.asking = PhraseSet(nlp, list(_lexicon("apologies_for_asking")) + list(self.config["extra_phrases"]))
         self.apologies = PhraseSet(nlp, _lexicon("apologies"))
         self.sympathy = PhraseSet(nlp, _lexicon("sympathy"))
+        self.both = PhraseSets({"asking": self.asking.regex, "apologies": self.apologies.regex})
 
     def check(self, doc):
-        asking = self.asking.find(doc)
+        found = self.both.find(doc)  # one walk over the words for both sets
+        asking = [doc[s:e] for s, e in found["asking"]]
         if not doc._.asks:
             asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(span_text(s))]
-        plain = self.apologies.find(doc)
+        plain = [doc[s:e] for s, e in found["apologies"]]
         if plain or asking:  # sympathy only ever cancels an apology word, so without one it need not be looked for
             sympathy = self.sympathy.find(doc)
             plain = [s for s in plain if not _overlaps(s, sympathy)]
