@@ -66,13 +66,12 @@ def tokens(doc: Doc) -> list[Tok]:
     if cached is None:
         strings = doc.vocab.strings
         table = doc.to_array(_ATTRS)
-        # Columns converted in bulk: one numpy call for every flag beats a bool() per flag per token.
-        flags = table[:, 4:].astype(bool).tolist()
-        new = tuple.__new__
-        cached = [
-            new(Tok, (i, strings[orth], strings[norm], strings[lower], idx, *token_flags))
-            for i, (orth, norm, lower, idx), token_flags in zip(range(len(doc)), table[:, :4].tolist(), flags)
-        ]
+        # Column by column: one list comprehension per attribute and one numpy call for every flag
+        # beat building each token's values one by one.
+        orth, norm, lower, idx = table[:, :4].T.tolist()
+        flags = table[:, 4:].astype(bool).T.tolist()
+        cached = list(map(Tok._make, zip(range(len(doc)), [strings[h] for h in orth], [strings[h] for h in norm],
+                                         [strings[h] for h in lower], idx, *flags)))
         doc.user_data["askcheck_toks"] = cached
     _LAST[0], _LAST[1] = doc, cached
     return cached

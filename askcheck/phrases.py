@@ -364,12 +364,16 @@ class EncodedNorms:
 
     def __init__(self, norms: list[str], token_index: list[int]):
         self.norms = norms
-        self.text = " " + "".join(norm + " " for norm in norms)
-        self.offsets = list(accumulate((len(norm) + 1 for norm in norms), initial=1))
+        self.text = " " + " ".join(norms) + " " if norms else " "
+        self.offsets = list(accumulate([len(norm) + 1 for norm in norms], initial=1))
         self.token_index = token_index
-        self.positions: dict[str, list[int]] = {}  # norm -> the words (k) that have it
+        positions: dict[str, list[int]] = {}  # norm -> the words (k) that have it
         for k, norm in enumerate(norms):
-            self.positions.setdefault(norm, []).append(k)
+            if norm in positions:
+                positions[norm].append(k)
+            else:
+                positions[norm] = [k]
+        self.positions = positions
         self._class_positions: dict[str, list[int]] | None = None
 
     @property
