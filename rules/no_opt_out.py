@@ -10,7 +10,7 @@ from askcheck.suggest import add_sentence, asks_for, paragraph_end
 class NoOptOut(AbsenceRule):
     code = "ASK301"
     name = "no-opt-out"
-    summary = "The ask gives no easy way to say no"
+    summary = "A favor asked of one reader gives no easy way to say no"
     ignore_past = False
     attribute = "out"
     principle = (

@@ -24,7 +24,7 @@ DISTRESS_TEMPLATE = (f"Could you {WHAT} by {WHEN}? It should take about {HOW_LON
 class VagueAsk(Rule):
     code = "ASK101"
     name = "vague-ask"
-    summary = "Asks for help without a concrete task, or voices distress with no ask"
+    summary = "Nothing in the message says what is wanted, or it voices distress with no ask"
     severity = Severity.ERROR
     options = {
         "generic_words": Option([], "More words that name no task (e.g. your team's jargon for 'help')."),
@@ -36,7 +36,7 @@ class VagueAsk(Rule):
     doc = """
 ## What it does
 Flags a message that asks for help but where the reader, reading the *whole* message (a `Subject:`
-line, a title, the sentences before the ask), still cannot tell what action is wanted ("Can you
+line, a title, the sentences before and after the ask), still cannot tell what action is wanted ("Can you
 help?", "Thoughts?" with nothing to react to, "Please advise." with nothing before it), and a message
 that voices distress with no discernible request at all ("I'm overwhelmed!", "Everything's broken,
 HELP").
@@ -49,7 +49,7 @@ A vague ask hands the helper the work of diagnosing the problem and inventing a 
 can even decide whether to help. A specific task ("proofread the intro paragraph", "take my Tuesday
 on-call shift") is not vague, even if other parts are missing; neither is distress next to a
 concrete ask. `askcheck lint --show-asks` shows, for each ask, whether its task is named in the ask
-itself ("concrete"), by what comes before it ("context"), or nowhere ("vague").
+itself ("concrete"), by the rest of the message ("context"), or nowhere ("vague").
 
 ## Example
 ```
