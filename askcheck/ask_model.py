@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .context import is_past
-from .docinfo import SUBJECT_KEY, sentence_of, sentences, span_text, tokens, words
+from .docinfo import SUBJECT_KEY, distress_of, sentence_of, sentences, span_text, tokens, words
 from .phrases import PhraseRegex
 
 KINDS = ("favor", "task", "question", "plea", "proposal")
@@ -243,7 +243,7 @@ class _Facts:
         self.judge, self.doc, self.ask_sents = judge, doc, ask_sents
         self._effort = self._favor = None
         self.cues = None
-        self.distressed = bool(doc._.distress)
+        self.distressed = bool(distress_of(doc))
 
     @property
     def effort(self):
@@ -611,7 +611,7 @@ class TaskWords:
         if subject and any(w not in self.generic and w not in {"re", "fwd", "fw"} and len(w) > 2
                            for w in _WORD.findall(subject.lower())):
             return f"Subject: {subject}"
-        crying = {i for d in doc._.distress or [] for i in range(d.start, d.end)}
+        crying = {i for d in distress_of(doc) for i in range(d.start, d.end)}
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
         for sent in list(reversed(before)) + after:

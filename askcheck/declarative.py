@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import is_past
-from .docinfo import doc_text
+from .docinfo import asks_of, doc_text
 from .finding import Fix
 from .phrases import PhraseRegex
 from .rule import Option, Rule, Violation
@@ -33,7 +33,7 @@ class PhraseSet:
     def find(self, doc: Doc) -> list[Span]:
         spans = [doc[s:e] for s, e in self.regex.find(doc)]
         if self.ignore_past and spans:
-            ask_sents = {a.span.start for a in doc._.asks or []}
+            ask_sents = {a.span.start for a in asks_of(doc)}
             spans = [s for s in spans if not is_past(s, ask_sents)]
         return spans
 
@@ -58,7 +58,7 @@ class AbsenceRule(Rule):
         return True
 
     def check(self, doc: Doc) -> Iterable[Violation]:
-        ask = next((a for a in doc._.asks or [] if self.applies_to(a)), None)
+        ask = next((a for a in asks_of(doc) if self.applies_to(a)), None)
         if ask is None or self.present(doc, ask):
             return
         yield self.violation(doc, ask)

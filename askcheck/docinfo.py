@@ -120,3 +120,20 @@ def sentence_of(span_or_token) -> Span:
     start = span_or_token.i if hasattr(span_or_token, "i") else span_or_token.start
     k = bisect.bisect_right(doc.user_data[_KEY + "_starts"], start) - 1
     return sents[max(k, 0)]
+
+
+_MODEL: list = [None, None, None]  # the last Doc asked about, its asks and its distress (as the detector set them)
+
+
+def asks_of(doc: Doc) -> list:
+    """`doc._.asks` (a list, empty when the message asks nothing), read once per Doc: rules ask for it often."""
+    if _MODEL[0] is not doc or _MODEL[1] is None:
+        _MODEL[0], _MODEL[1], _MODEL[2] = doc, doc._.asks, doc._.distress
+    return _MODEL[1] or []
+
+
+def distress_of(doc: Doc) -> list:
+    """`doc._.distress`, read once per Doc."""
+    if _MODEL[0] is not doc or _MODEL[2] is None:
+        _MODEL[0], _MODEL[1], _MODEL[2] = doc, doc._.asks, doc._.distress
+    return _MODEL[2] or []

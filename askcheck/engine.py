@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .finding import Finding
-from .docinfo import SUBJECT_KEY, TEXT_KEY
+from .docinfo import SUBJECT_KEY, TEXT_KEY, asks_of
 from .pipeline import load_pipeline, normalize_quotes
 from .registry import load_rules
 from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
@@ -72,7 +72,7 @@ class Linter:
 
     def run_doc(self, text: str, doc: Doc, filename: str = "-", record: str | None = None) -> Result:
         lines = LineIndex(text)
-        doc_asks = doc._.asks or []
+        doc_asks = asks_of(doc)
         has_ask = bool(doc_asks)
         skipped = self.per_file_ignores.codes_for(filename)
         findings = []

@@ -6,7 +6,7 @@ import re
 from askcheck import lexicon
 from askcheck.declarative import PhraseSet, make_fix
 from askcheck.phrases import PhraseSets
-from askcheck.docinfo import doc_text, sentence_of, span_text
+from askcheck.docinfo import asks_of, doc_text, sentence_of, span_text
 from askcheck.finding import Applicability, Edit
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import add_sentence, paragraph_end, quote
@@ -83,7 +83,7 @@ suggestion.
     def check(self, doc):
         found = self.both.find(doc)  # one walk over the words for both sets
         asking = [doc[s:e] for s, e in found["asking"]]
-        if not doc._.asks:
+        if not asks_of(doc):
             asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(span_text(s))]
         plain = [doc[s:e] for s, e in found["apologies"]]
         if plain or asking:  # sympathy only ever cancels an apology word, so without one it need not be looked for
@@ -101,7 +101,7 @@ suggestion.
 
     def _violation(self, doc, span, message):
         edit = _deletion(doc, span)
-        if not doc._.asks:
+        if not asks_of(doc):
             # Nothing is asked, so there is nothing to thank anyone for: one apology is enough.
             suggestion = "keep one apology at most; say what you will do about it instead"
             fix = make_fix("Remove the extra apology", [edit], Applicability.SAFE) if edit else None
@@ -113,7 +113,7 @@ suggestion.
             suggestion = f'drop the apology and thank them instead, e.g. end with "{THANKS}"'
             fix = None
             if edit:
-                asks = doc._.asks or []
+                asks = asks_of(doc)
                 at = paragraph_end(asks[-1].span) if asks else len(doc_text(doc).rstrip())
                 fix = make_fix("Replace the apology with thanks",
                                [edit, add_sentence(doc, at, THANKS)], Applicability.UNSAFE)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from askcheck.declarative import AbsenceRule, make_fix
+from askcheck.docinfo import asks_of
 from askcheck.finding import Applicability
 from askcheck.rule import Violation
 from askcheck.suggest import add_sentence, asks_for, paragraph_end
@@ -55,7 +56,7 @@ only with `--unsafe-fixes`.
         return ask.kind == "favor" and ask.audience == "reader" and ask.substantial
 
     def violation(self, doc, ask):
-        at = paragraph_end(doc._.asks[-1].span)
+        at = paragraph_end(asks_of(doc)[-1].span)
         sentence = "If you can't, no problem - just let me know."
         return Violation(
             start=ask.start_char, end=ask.end_char,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from askcheck.ask_model import TaskWords
 from askcheck.declarative import make_fix
-from askcheck.docinfo import doc_text, sentence_of, sentences, span_text
+from askcheck.docinfo import asks_of, distress_of, doc_text, sentence_of, sentences, span_text
 from askcheck.finding import Applicability, Edit, Severity
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import HOW_LONG, WHAT, WHEN, insert_after_sentence, quote
@@ -79,7 +79,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
     def check(self, doc):
         if WHAT in doc_text(doc):
             return  # the writer has a template to fill in already
-        asks = doc._.asks or []
+        asks = asks_of(doc)
         if asks:
             if not all(self._vague(a) for a in asks):
                 return
@@ -93,7 +93,7 @@ Display-only: the fix adds "Specifically: [what]." after a vague ask, or a whole
                              Applicability.DISPLAY_ONLY),
             )
             return
-        distress = doc._.distress or []
+        distress = distress_of(doc)
         if distress and not self._concrete_question(doc, distress):
             first = distress[0]
             sent = sentence_of(first)
