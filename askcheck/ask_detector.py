@@ -54,7 +54,7 @@ _PLEASE = {"please", "pls", "plz", "kindly"}
 _TAKE_ASKS = {"a", "over", "another", "the", "one", "some"}
 # A one-word question is an interjection, not something to answer: "Really?", "Huh?", "Seriously?"
 _INTERJECTIONS = {"really", "huh", "what", "seriously", "right", "eh", "hmm", "ok", "okay", "yes", "no",
-                  "yeah", "sorry", "pardon", "oh", "wow", "srsly", "lol", "hm", "um", "eh", "yep", "nope",
+                  "yeah", "sorry", "pardon", "oh", "wow", "srsly", "lol", "hm", "um", "yep", "nope",
                   "so", "and", "again", "true", "correct", "wait"}
 _WH = {"how", "what", "why", "where", "when", "which", "who", "whom", "whose"}
 _AUX = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "might",
@@ -77,8 +77,7 @@ _HAVE_A = {"look", "glance", "read", "think", "peek", "go", "listen", "chat", "w
 # An imperative's second word: if it is one of these the first word was a noun ("Review is due Friday").
 _NOT_AFTER_IMPERATIVE = {
     "is", "was", "are", "were", "will", "has", "had", "have", "went", "'s", "would", "could", "should",
-    "can", "might", "did", "does", "seems", "looks", "took", "ran", "got", "of", "and", "said", "went",
-    "came", "sounds", "care", "well", "fun", "a", "forward", "up", "place",
+    "can", "might", "did", "does", "seems", "looks", "took", "ran", "got", "of", "and", "said", "came", "sounds", "care", "well", "fun", "a", "forward", "up", "place",
 }
 _PRONOUN_FIRST = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 # "You must be overwhelmed" is sympathy for the reader, not the writer's distress, and
@@ -113,10 +112,10 @@ def modal_questions(toks) -> list[tuple[int, int]]:
         # Walk on while the words so far can still be read as partitives then adverbs.
         partitives_only = True
         found = len(spans)
-        for i in range(i + 1, n):
-            tok = toks[i]
+        for j in range(i + 1, n):
+            tok = toks[j]
             if (tok.is_alpha and tok.norm_ not in _NOT_ASK_VERBS) or tok.text == "[":
-                spans.append((start, i + 1))
+                spans.append((start, j + 1))
             adverbs_after = tok.norm_ in _ADVERBS
             partitives_only = partitives_only and tok.norm_ in _PARTITIVES
             if not (partitives_only or adverbs_after):

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .context import is_past
-from .docinfo import SUBJECT_KEY, distress_of, sentence_of, sentences, span_text, tokens, words
+from .docinfo import SUBJECT_KEY, distress_of, sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import PhraseRegex
 
-KINDS = ("favor", "task", "question", "plea", "proposal")
 # Words a request passes over on its way to the verb that says what is wanted.
 _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibly", "maybe", "perhaps",
             "quickly", "also", "still", "really", "me", "us", "out", "to", "be", "able", "willing", "you",
@@ -76,7 +76,6 @@ _INPUT_NOUNS = {"pointers", "advice", "tips", "ideas", "suggestions", "thoughts"
 _ASKING_WORDS = {"could", "can", "would", "will", "might", "ca", "wo", "is", "are", "any", "do", "got", "have"}
 # The writer as the one who benefits: the mark of a personal favor ("review my draft", "help me").
 _WRITER = {"my", "me", "mine", "i", "i'm", "myself"}
-# Asking about the favor rather than for it: frames of favor and politeness.
 # Asking for the work as a favor, with an apology or the word itself: this outweighs a work topic
 # ("I hate to ask, but could you take over the Henderson account?").
 _STRONG_FAVOR_FRAMES = [
@@ -115,8 +114,6 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 
 def duration_minutes(text: str) -> float | None:
     """Minutes in a phrase such as "an hour", "half an hour", "20 min", "15-minute" (None if none)."""
-    import re
-
     low = text.lower().replace("-", " ")
     m = re.search(r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)\b", low)
     if m:
@@ -205,7 +202,8 @@ class Cues:
         """The first size, when and out the message states (None where it states none), and the
         tokens of every such phrase: the ask's logistics, which say nothing of its topic."""
         whens = _spans(doc, self.whens, ask_sents, ignore_past=True)
-        whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc) if _sentence_start(doc, s) in ask_sents]
+        whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
+                  if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
@@ -229,33 +227,33 @@ def _first(spans: list[Span]) -> Span | None:
     return spans[0] if spans else None
 
 
-def _sentence_start(doc: Doc, token_i: int) -> int:
-    starts = doc.user_data["askcheck_sents_starts"]
-    import bisect
-
-    return starts[max(bisect.bisect_right(starts, token_i) - 1, 0)]
-
-
 class _Facts:
     """What the judge looks up in a message, each found at most once and only when needed."""
 
     def __init__(self, judge: Judge, doc: Doc, ask_sents: set[int]):
         self.judge, self.doc, self.ask_sents = judge, doc, ask_sents
-        self._effort = self._favor = None
         self.cues = None
         self.distressed = bool(distress_of(doc))
 
-    @property
+    @cached_property
     def effort(self):
-        if self._effort is None:
-            self._effort = self.judge.effort_phrases.find(self.doc)
-        return self._effort
+        return self.judge.effort_phrases.find(self.doc)
 
-    @property
+    @cached_property
     def favor(self):
-        if self._favor is None:
-            self._favor = self.judge.favor_frames.find(self.doc)
-        return self._favor
+        return self.judge.favor_frames.find(self.doc)
+
+    @cached_property
+    def strong_favor(self):
+        return self.judge.strong_favor_frames.find(self.doc)
+
+    @cached_property
+    def readers_own(self):
+        return bool(self.judge.readers_own.find(self.doc))
+
+    @cached_property
+    def time_asks(self):
+        return [(s, e, duration_minutes(span_text(self.doc[s:e]))) for s, e in self.judge.time_asks.find(self.doc)]
 
     def get_cues(self):
         if self.cues is None:
@@ -323,30 +321,30 @@ class Judge:
                 ask.why["cost"] = "quick: a question"
             return
         verb = self._verb(rest)
-        effort = () if ask.form == "question" else facts.effort  # a question is answered, not worked on
+        effort = facts.effort
         found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3
                       and self._names_work(doc, s, e)), None)
         if (found is None and verb is not None and verb.norm_ in self.effort_verbs and ask.form != "input"
                 and tokens(doc)[verb.i - 1].norm_ not in _DETERMINERS and self._names_work(doc, verb.i, verb.i + 1)):
             found = doc[verb.i:verb.i + 1]
         if found is None:
-            found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span))
-        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "question"):
+            found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span), facts)
+        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form == "request":
             found = self._effort_before(doc, ask, effort)
-        if found is not None and self._small(doc, ask, found):
+        if found is not None and self._small(doc, ask, found, facts):
             found = None
         if found is not None and any(t.norm_ in {"i", "we"} for t in tokens(doc)[max(ask.start, found.start - 3):found.start]):
             found = None  # "Do you mind if I meet with Carl?": the writer does the work, the reader permits it
         if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
                 and tokens(doc)[found.start - 1].norm_ == "to"):
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
-        asks_input = ask.form in ("input", "question") or (
+        asks_input = ask.form == "input" or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
         if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, facts, proposal=True)):
             ask.kind, reason = "proposal", "the writer proposes a joint action"
         elif crowd:
             ask.kind, reason = "plea", f'help asked of an open crowd ("{crowd}")'
-        elif ask.form == "question" or (asks_input and found is None):
+        elif asks_input and found is None:
             ask.kind, reason = "question", "asks for information or an opinion"
             found = None  # a question is answered, not worked on: "Do you mean debugging my code?"
         elif verb is not None and verb.norm_ in self.info_verbs and found is None:
@@ -430,24 +428,19 @@ class Judge:
             return False
         return True
 
-    def _small(self, doc: Doc, ask: Ask, found: Span) -> bool:
+    def _small(self, doc: Doc, ask: Ask, found: Span, facts: _Facts) -> bool:
         """Said to take five minutes or less ("It's maybe five minutes"), an ask is quick; so is a look or
         a check of a quarter of an hour at something that is not the writer's own."""
         for s, e in self.quick_bounds.find(doc):
             minutes = duration_minutes(span_text(doc[s:e]))
             if minutes is not None and minutes <= 5:
                 return True
-        for s, e in self.time_asks.find(doc):  # "could you spare a minute to discuss…"
-            minutes = duration_minutes(span_text(doc[s:e]))
-            if ask.start <= s < ask.end and minutes is not None and minutes <= 5:
-                return True
         toks = tokens(doc)
-        if toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2]):
-            for s, e in self.time_asks.find(doc):
-                minutes = duration_minutes(span_text(doc[s:e]))
-                if ask.start <= s < ask.end and minutes is not None and minutes <= 15:
-                    return True
-        return False
+        # "could you spare a minute to discuss…"; a light look may take up to a quarter of an hour.
+        light = toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2])
+        limit = 15 if light else 5
+        return any(ask.start <= s < ask.end and minutes is not None and minutes <= limit
+                   for s, _, minutes in facts.time_asks)
 
     def _help_with(self, doc: Doc, rest) -> Span | None:
         """ "Help me with the budget spreadsheet", "help me tune the slow queries": help with the writer's
@@ -473,29 +466,26 @@ class Judge:
             return None
         return None
 
-    def _time_asked(self, doc: Doc, rest) -> Span | None:
+    def _time_asked(self, doc: Doc, rest, facts: _Facts) -> Span | None:
         """ "Could you give me an hour?", "Can I steal half an hour of your time?": asking for 20 minutes
         or more of someone's time is a real favor; five or ten minutes is a quick one."""
         if not any(t.norm_ in _TIME_UNITS or t.norm_[:1].isdigit() for t in rest):
             return None  # no amount of time in the ask: nothing to look up
-        spans = [(s, e) for s, e in self.time_asks.find(doc) if rest and rest[0].i <= s <= rest[-1].i]
-        for s, e in spans:
-            minutes = duration_minutes(span_text(doc[s:e]))
-            if minutes is not None and minutes >= 20:
-                return doc[s:e]
-        return None
+        return next((doc[s:e] for s, e, minutes in facts.time_asks
+                     if rest and rest[0].i <= s <= rest[-1].i and minutes is not None and minutes >= 20), None)
 
-    def _duty(self, ask: Ask, effort: Span) -> bool:
+    def _duty(self, ask: Ask, effort: Span, facts: _Facts) -> bool:
         """Work the reader's job or role asks of them: "Could you review the PR?", "draft the agenda for
         the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
-        toks = tokens(ask.span.doc)
-        greeting = words(sentences(ask.span.doc)[0])[:4]
+        doc = ask.span.doc
+        toks = tokens(doc)
+        greeting = words(sentences(doc)[0])[:4]
         if any(t.norm_ in self.duty_roles for t in greeting) or "office hours" in span_text(ask.span).lower():
             return True
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False
-        if self.readers_own.find(ask.span.doc):
+        if facts.readers_own:
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post
         # The work's own words ("a 15-minute call") are not its topic; what it is about is.
         about = [t for t in toks[ask.start_token:ask.end] if not effort.start <= t.i < effort.end]
@@ -506,10 +496,9 @@ class Judge:
         "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
         ("review my draft", "help me move"). An instruction ("Please look over this and get back to
         me") is work."""
-        doc = ask.span.doc
-        if any(ask.start <= s < ask.end for s, _ in self.strong_favor_frames.find(doc)):
+        if any(ask.start <= s < ask.end for s, _ in facts.strong_favor):
             return True
-        if self._duty(ask, effort):
+        if self._duty(ask, effort, facts):
             return False
         if not proposal and any(ask.start <= s < ask.end for s, _ in facts.favor):
             return True
@@ -517,8 +506,7 @@ class Judge:
             return True
         if any(t.norm_ in self.favor_words for t in rest):
             return True
-        toks = tokens(ask.span.doc)
-        near = toks[effort.start:min(effort.end + 3, ask.end)]
+        near = tokens(ask.span.doc)[effort.start:min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
 
     def _what(self, doc: Doc, ask: Ask, facts: _Facts) -> None:
@@ -530,8 +518,6 @@ class Judge:
         words_in_ask = [t for t in words(ask.span) if t.is_alpha]
         if self.task_words.names_task(ask.span):
             ask.what, reason = "concrete", "the ask names its task"
-        elif ask.form == "question" and not distressed:
-            ask.what, reason = "concrete", "a question to answer"
         elif ask.kind == "question" and not distressed and not any(
                 t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask):
             ask.what, reason = "concrete", "a question with its own subject matter"

@@ -113,13 +113,17 @@ def _sentence_spans(doc: Doc) -> list[Span]:
     return [Span(doc, s, e) for s, e in zip(starts, ends)]
 
 
+def sentence_index(doc: Doc, token_i: int) -> int:
+    """Which sentence (its index in `sentences(doc)`) holds the token at `token_i`."""
+    sentences(doc)
+    return max(bisect.bisect_right(doc.user_data[_KEY + "_starts"], token_i) - 1, 0)
+
+
 def sentence_of(span_or_token) -> Span:
     """The sentence containing a span (or token), from the cached list."""
     doc = span_or_token.doc
-    sents = sentences(doc)
     start = span_or_token.i if hasattr(span_or_token, "i") else span_or_token.start
-    k = bisect.bisect_right(doc.user_data[_KEY + "_starts"], start) - 1
-    return sents[max(k, 0)]
+    return sentences(doc)[sentence_index(doc, start)]
 
 
 _MODEL: list = [None, None, None]  # the last Doc asked about, its asks and its distress (as the detector set them)

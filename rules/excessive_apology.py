@@ -18,13 +18,12 @@ _ONLY_WITH_AN_ASK = re.compile(
     r"all this|all of this|the many)\b", re.IGNORECASE)
 # Words an apology clause may run over before the clause ends ("sorry to bother you again, but").
 _CLAUSE_FILL = {"you", "again", "so", "much", "all", "this", "that", "it", "with", "for", "asking",
-                "in", "advance", "guys", "folks", "everyone", "team", "all", "lol", "haha", "though",
-                "here", "now", "today", "once", "more", "really", "truly", "and", "about", "this",
-                "on", "a", "friday", "weekend", "late", "night", "sunday", "saturday",
+                "in", "advance", "guys", "folks", "everyone", "team", "lol", "haha", "though",
+                "here", "now", "today", "once", "more", "really", "truly", "and", "about", "on", "a", "friday", "weekend", "late", "night", "sunday", "saturday",
                 "sorry", "apologies"}  # "Sorry sorry sorry."
 _LEAD = {"i", "'m", "am", "so", "really", "very", "terribly", "truly", "awfully", "super", "again",
          "also", "and", "just", "deeply", "sincerely", "extremely", "incredibly", "quite", "oh", "ok",
-         "okay", "um", "uh", "ugh", "first", "off", "and", "again", "once", "my", "hugely", "massively",
+         "okay", "um", "uh", "ugh", "first", "off", "once", "my", "hugely", "massively",
          "sorry", "apologies"}  # "sorry sorry": a run of apologies is one clause
 _APOLOGY_WORDS = {"sorry", "apologies"}
 _BOUNDARY = {",", "-", "\u2014", "\u2013", "--", ";", ":", "...", "\u2026"}

@@ -8,6 +8,8 @@ does not shift every key after it.
 """
 from __future__ import annotations
 
+import math
+
 import json
 import re
 from collections import Counter
@@ -46,7 +48,7 @@ def parse_max_rate(value: str, rules) -> tuple[str, float]:
         limit = float(pct)
     except ValueError:
         raise GateError(f"--max-rate {value!r}: {pct!r} is not a number") from None
-    if limit < 0 or limit != limit:
+    if limit < 0 or math.isnan(limit):
         raise GateError(f"--max-rate {value!r}: the rate must be a number >= 0")
     if name.upper() == "ALL":
         return "ALL", limit
