@@ -60,7 +60,7 @@ _WH = {"how", "what", "why", "where", "when", "which", "who", "whom", "whose"}
 _AUX = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "might",
         "may", "must", "have", "has", "had", "am", "'s", "'re", "ca", "wo"}
 # Tag words that end a statement made into a question: "…, right?", "…, no?", "weird huh?"
-_TAGS = {"right", "huh", "eh", "no", "yes", "ok", "okay", "innit", "yeah"}
+_TAGS = {"right", "huh", "eh", "no", "yes", "ok", "okay", "innit", "yeah", "perhaps", "maybe"}
 _TAG_PRONOUNS = {"you", "it", "we", "they", "he", "she", "i", "ya"}
 _NEG_AUX = {"n't", "not", "ain't", "aint"}
 _WINKS = {";)", ";-)", ";p", ";-p", ":p", ":-p", "xd", ";d", ":P".lower()}
@@ -166,8 +166,10 @@ class AskDetector:
         matches = [("question" if s > 0 and toks_all[s - 1].norm_ in _WH else "request", s, e)
                    for s, e in modal_questions(toks_all)]
         found_sets = self.all_sets.find(doc)
+        lexical = set()  # frames from the lexicons, as opposed to modal questions
         for form in self.frames:
             matches += [(form, s, e) for s, e in found_sets[form]]
+            lexical.update(found_sets[form])
         matches += [("not_ask", s, e) for s, e in found_sets["not_ask"]]
         offered = {bisect.bisect_right(starts, s) - 1 for s, _ in found_sets["conditional"]}
         for label, start, end in matches:
@@ -192,7 +194,7 @@ class AskDetector:
                 continue
             if _heading(toks):
                 continue  # "Help Me Help You": a title, not a request
-            hit = self._classify(sent, toks, frames.get(k, []), vetoes.get(k, []), announcement)
+            hit = self._classify(sent, toks, frames.get(k, []), vetoes.get(k, []), lexical, announcement)
             if hit and k > 0 and toks[0].norm_ == "or" and _ends_with_question(words(sents[k - 1])) and not (
                     found and found[-1][0].start == sents[k - 1].start):
                 continue  # "Couldn't this have gone there? Or googled?": the second half of a question that asks nothing
@@ -225,9 +227,14 @@ class AskDetector:
                 distress.append(Span(doc, toks[0].i, toks[-1].i + 1, label="distress"))
         return sorted(distress, key=lambda sp: sp.start)
 
-    def _classify(self, sent: Span, toks, frames, vetoes, announcement: bool = False) -> tuple[str, int] | None:
+    def _classify(self, sent: Span, toks, frames, vetoes, lexical=frozenset(),
+                  announcement: bool = False) -> tuple[str, int] | None:
         """(form, token where the ask starts) when the sentence asks, else None."""
-        live = [(form, s, e) for (form, s, e) in frames if not any(vs < e and s < ve for vs, ve in vetoes)]
+        # A veto overlapping a frame kills it, unless the frame starts where the veto starts and says more:
+        # "Would you like to help out with it?" asks, where "Would you like to…" alone offers or invites.
+        live = [(form, s, e) for (form, s, e) in frames
+                if not any(vs < e and s < ve and not (s == vs and e > ve and (s, e) in lexical)
+                           for vs, ve in vetoes)]
         if live:
             form, s, _ = min(live, key=lambda m: (FORMS.index(m[0]), m[1]))
             first = _skip_preamble(toks, self.greeting)
@@ -269,6 +276,9 @@ class AskDetector:
             if before.text == "," or last.norm_ in {"huh", "eh"}:
                 return False
         if len(alpha) > 3 and last.norm_ in _TAG_PRONOUNS and toks[[t.i for t in toks].index(last.i) - 1].norm_ in _NEG_AUX:
+            return False
+        # "Fast on the button much?": a jibe, not a question.
+        if len(alpha) > 2 and last.norm_ == "much" and alpha[0].norm_ not in _WH | _AUX:
             return False
         # A wink or a tongue after the question mark: a joke, not something to answer.
         if any(t.text.lower() in _WINKS for t in toks[-3:]):

@@ -41,7 +41,7 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             "available", "free", "happy", "in", "for", "on", "with", "i", "we", "need", "want", "like",
             "love", "'d", "appreciate", "it", "someone", "anyone", "somebody", "anybody", "any", "of",
             "guys", "all", "hoping", "wondering", "was", "were", "am", "'m", "is", "are", "that",
-            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as"}
+            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as", "care"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
@@ -106,6 +106,12 @@ _QUICK_BOUNDS = [
 ]
 # Light looks: a ten-minute look at the stack trace is a quick one.
 _LIGHT = {"look", "looking", "check", "checking", "glance", "skim", "peek", "take", "taking", "give", "have"}
+# A look or a check at a piece of work under review is a review ("Would you care to take a look?" after
+# "I have just put the article to peer review"); see lexicons/review_works.txt.
+_LOOKS = {"look", "check", "read"}
+# Between "and" and a second verb of one ask: "have a look at it, and (then) try to improve it".
+_AND_THEN = {"and", "then", "try", "to", "also", "maybe", "perhaps", "possibly", "please", "help", "see", "if", "you",
+             "can", "could", "would", "maybe"}
 _TIME_UNITS = {"hour", "hours", "hr", "hrs", "minutes", "minute", "min", "mins", "half-hour"}
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
            "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "few": 3,
@@ -194,6 +200,7 @@ class Cues:
 
     def __init__(self, extra_sizes=(), extra_whens=(), extra_outs=()):
         self.sizes = PhraseRegex(list(lexicon.phrases("effort_bounds")) + list(extra_sizes))
+        self.small_works = PhraseRegex(lexicon.phrases("small_works"))
         self.whens = PhraseRegex(list(lexicon.phrases("timeframes")) + list(extra_whens))
         self.whens_in_ask = PhraseRegex(lexicon.phrases("timeframes_in_ask"))
         self.outs = PhraseRegex(list(lexicon.phrases("opt_outs")) + list(extra_outs))
@@ -206,6 +213,7 @@ class Cues:
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
+        sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
         # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
         logistics = {i for span in sizes + whens for i in range(span.start, span.end)}
@@ -248,6 +256,10 @@ class _Facts:
         return self.judge.strong_favor_frames.find(self.doc)
 
     @cached_property
+    def review_works(self):
+        return self.judge.review_works.find(self.doc)
+
+    @cached_property
     def readers_own(self):
         return bool(self.judge.readers_own.find(self.doc))
 
@@ -279,6 +291,7 @@ class Judge:
                                         "comments|article|draft|pr|patch|<)"])
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
+        self.review_works = PhraseRegex(lexicon.phrases("review_works"))
         self.task_words = TaskWords()
 
     def __call__(self, doc: Doc, found: list[tuple[Span, str, int]]) -> list[Ask]:
@@ -329,6 +342,13 @@ class Judge:
             found = doc[verb.i:verb.i + 1]
         if found is None:
             found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span), facts)
+        review = None
+        bare_help = verb is None and _bare_help(rest)
+        if found is None and ask.form == "request" and (bare_help or verb is not None and verb.norm_ in _LOOKS):
+            word = verb or next(t for t in rest if t.norm_ in {"help", "helping"})  # bare_help: there is one
+            review = self._review_of(doc, ask, word, facts)
+            if review is not None:
+                found = doc[word.i:word.i + 1]
         if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form == "request":
             found = self._effort_before(doc, ask, effort)
         if found is not None and self._small(doc, ask, found, facts):
@@ -338,6 +358,8 @@ class Judge:
         if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
                 and tokens(doc)[found.start - 1].norm_ == "to"):
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
+        if found is None:
+            found = self._coordinated(doc, rest)
         asks_input = ask.form == "input" or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
         if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, facts, proposal=True)):
@@ -359,7 +381,9 @@ class Judge:
         ask.why["kind"] = f"{ask.kind}: {reason}"
         ask.effort = found
         ask.cost = "substantial" if found is not None else "quick"
-        ask.why["cost"] = (f'substantial: "{span_text(found)}" takes real time or effort' if found is not None
+        ask.why["cost"] = (f'substantial: "{span_text(found)}" on work under review or the writer\'s own ("{span_text(review)}")'
+                           if found is not None and review is not None
+                           else f'substantial: "{span_text(found)}" takes real time or effort' if found is not None
                            else "quick: a question" if ask.kind == "question"
                            else "quick: names no task that takes real time")
 
@@ -441,6 +465,31 @@ class Judge:
         limit = 15 if light else 5
         return any(ask.start <= s < ask.end and minutes is not None and minutes <= limit
                    for s, _, minutes in facts.time_asks)
+
+    def _coordinated(self, doc: Doc, rest) -> Span | None:
+        """ "Could you have a look at it, and try to improve it?": the second verb of the ask is the work."""
+        for k, tok in enumerate(rest[:-1]):
+            if tok.norm_ != "and":
+                continue
+            j = k + 1
+            while j < len(rest) and rest[j].norm_ in _AND_THEN:
+                j += 1
+            if (j < len(rest) and rest[j].norm_ in self.effort_verbs and rest[j - 1].norm_ not in _DETERMINERS
+                    and self._names_work(doc, rest[j].i, rest[j].i + 1)):
+                return doc[rest[j].i:rest[j].i + 1]
+        return None
+
+    def _review_of(self, doc: Doc, ask: Ask, verb, facts: _Facts) -> Span | None:
+        """The words that put what the ask looks at under review ("peer review", "ready for FAC",
+        "after I've completed the list"), in the ask's sentence or the one before or after it; None
+        when there are none or the look is said to be quick ("a quick look")."""
+        toks = tokens(doc)
+        if any(t.norm_ in _QUICK for t in toks[max(ask.start, verb.i - 3):verb.i + 1]):
+            return None
+        sents = sentences(doc)
+        k = sentence_index(doc, ask.start)
+        lo, hi = sents[max(k - 1, 0)].start, sents[min(k + 1, len(sents) - 1)].end
+        return next((doc[s:e] for s, e in facts.review_works if lo <= s < hi), None)
 
     def _help_with(self, doc: Doc, rest) -> Span | None:
         """ "Help me with the budget spreadsheet", "help me tune the slow queries": help with the writer's
@@ -639,6 +688,18 @@ def _social_or_past(sent: Span) -> bool:
         return True
     toks = words(sent)
     return bool(toks) and toks[0].norm_ in {"last", "yesterday", "earlier", "previously"}
+
+
+# What may follow a request for help that names no work of its own: "Would you like to help out with it?"
+_AFTER_BARE_HELP = {"out", "with", "on", "it", "this", "that", "them", "me", "us", "please", "a", "bit", "little",
+                    "too", "as", "well", "here", "there", "again"}
+
+
+def _bare_help(toks) -> bool:
+    """Whether the ask asks for help and names no work of its own ("Are you willing to help?", "help out
+    with it"), as opposed to "can you help me find the original request" (which names its own task)."""
+    k = next((k for k, t in enumerate(toks) if t.norm_ in {"help", "helping"}), None)
+    return k is not None and all(t.is_punct or t.norm_ in _AFTER_BARE_HELP for t in toks[k + 1:])
 
 
 def _names_person_or_info(toks) -> bool:

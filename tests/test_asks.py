@@ -51,6 +51,15 @@ ASKS = [
     ("Could you review PR 52 within the hour? It's blocking the hotfix.", "task", "reader", "substantial"),
     ("Hi Professor Banks, could you send feedback on my draft this week?", "task", "reader", "substantial"),
     ("Can you take a quick look at my PR?", "task", "reader", "quick"),
+    # a look at work under review, or at the writer's own whole piece, is a review
+    ("I've just nominated my article for peer review. Would you care to take a look?", "favor", "reader",
+     "substantial"),
+    ("The list is nearly ready for FLC. Could you check it for me?", "favor", "reader", "substantial"),
+    ("Take a look at the new post on the forum.", "task", "reader", "quick"),
+    # the second verb of one ask, and help with the writer's unfinished piece
+    ("Could you have a look at the draft and try to improve it?", "favor", "reader", "substantial"),
+    ("I began a table of tour dates but never finished it. Would you like to help out with it?", "favor",
+     "reader", "substantial"),
 ]
 NOT_ASKS = [
     "Thanks so much for your help yesterday!",
@@ -84,6 +93,10 @@ NOT_ASKS = [
     "Really?",
     "Shall I book the big meeting room for Tuesday?",
     "If you would like me to attend, just let me know.",
+    "Will you like me to just file the report for you?",
+    "Is there anything I can do to help with the move?",
+    "You do realise this page was deleted twice already?",
+    "Quick on the trigger much?",
 ]
 
 
@@ -114,6 +127,16 @@ def test_every_attribute_says_why():
 def test_the_past_bounds_nothing():
     (ask,) = askcheck.asks("I already spent two days on this last week. Could you proofread my essay?")
     assert ask["states"]["size"] is None and ask["states"]["when"] is None
+
+
+def test_a_small_named_piece_bounds_the_effort_whatever_the_tense():
+    (ask,) = askcheck.asks("Yesterday I created a stub about the bridge. Could you have a look at it and expand it?")
+    assert ask["cost"] == "substantial" and ask["states"]["size"]["text"] == "a stub"
+
+
+def test_when_the_writer_is_done_says_when():
+    asks = askcheck.asks("Could you review the list after I've finished the last section?")
+    assert asks[0]["states"]["when"]["text"].startswith("after I've finished")
 
 
 def test_context_from_the_message_and_its_subject():

@@ -74,13 +74,11 @@ def test_real_asks_are_found(real):
     assert d.precision >= 0.87, d.fp_examples[:5]  # floor: what is reached today, so it cannot slip
 
 
-@pytest.mark.xfail(strict=True, reason="not reached yet: ask precision 0.891 on corpus/real (README, Quality)")
+@pytest.mark.xfail(strict=True, reason="not reached yet: ask precision 0.893 on corpus/real (README, Quality)")
 def test_real_ask_precision_target(real):
     assert real[2].detection.precision >= 0.90
 
 
-@pytest.mark.xfail(strict=True, reason="not reached yet: missing-timeframe finds 1 of its 5 positives on "
-                                       "corpus/real (README, Quality)")
 def test_real_rules_find_their_positives(real):
     """The issue's bar: a rule with 5 positives or more finds 60% of them."""
     for rule, s in real[0].items():
