@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from askcheck import lexicon
+from askcheck.clauses import ClauseWords, cut_clause
 from askcheck.declarative import PhraseSet, make_fix
 from askcheck.phrases import PhraseSets
-from askcheck.docinfo import asks_of, doc_text, sentence_of, span_text
-from askcheck.finding import Applicability, Edit
+from askcheck.docinfo import asks_of, doc_text, span_text
+from askcheck.finding import Applicability
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import add_sentence, paragraph_end, quote
 
@@ -25,9 +26,7 @@ _LEAD = {"i", "'m", "am", "so", "really", "very", "terribly", "truly", "awfully"
          "also", "and", "just", "deeply", "sincerely", "extremely", "incredibly", "quite", "oh", "ok",
          "okay", "um", "uh", "ugh", "first", "off", "once", "my", "hugely", "massively",
          "sorry", "apologies"}  # "sorry sorry": a run of apologies is one clause
-_APOLOGY_WORDS = {"sorry", "apologies"}
-_BOUNDARY = {",", "-", "\u2014", "\u2013", "--", ";", ":", "...", "\u2026"}
-_CONNECT = {"but", "and", "though", "so", "however"}
+_APOLOGY_CLAUSE = ClauseWords(lead=frozenset(_LEAD), fill=frozenset(_CLAUSE_FILL), repeats=frozenset({"sorry", "apologies"}))
 
 
 class ExcessiveApology(Rule):
@@ -99,7 +98,7 @@ suggestion.
                 yield self._violation(doc, span, "More than one apology in one message")
 
     def _violation(self, doc, span, message):
-        edit = _deletion(doc, span)
+        edit = cut_clause(doc, span, _APOLOGY_CLAUSE)
         if not asks_of(doc):
             # Nothing is asked, so there is nothing to thank anyone for: one apology is enough.
             suggestion = "keep one apology at most; say what you will do about it instead"
@@ -132,75 +131,3 @@ def _overlaps(span, others) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
-_TERMINAL = {".", "!", "?", "...", "\u2026", "!!", "!!!", "?!", "!?"}
-
-
-def _deletion(doc, span) -> Edit | None:
-    """The edit that cuts the apology clause around `span`, or None when it cannot be cut cleanly."""
-    sent = sentence_of(span)
-    toks = [t for t in sent if not t.is_space]
-    if not toks:
-        return None
-    first, last = toks[0].i, toks[-1].i
-    left = span.start
-    while left > first and (doc[left - 1].norm_ in _LEAD or doc[left - 1].is_space or (
-            doc[left - 1].text == "," and left - 2 >= first and doc[left - 2].norm_ in _APOLOGY_WORDS)):
-        left -= 1  # "So sorry, sorry, ..." is one run of apologies
-    at_start = left == first
-    if not at_start and doc[left - 1].text not in _BOUNDARY | {"!"}:
-        return None  # the apology sits inside a clause: cutting it would break the sentence
-    right = span.end
-    while right <= last and not _ends_clause(doc[right]):
-        if doc[right].norm_ not in _CLAUSE_FILL or right - span.end >= 4:
-            return None
-        right += 1
-    text = doc_text(doc)
-    if right > last or doc[right].text in _TERMINAL or (doc[right].is_punct and doc[right].text not in _BOUNDARY):
-        # The apology runs to the end of its sentence.
-        end = doc[last].idx + len(doc[last].text)
-        if not at_start:
-            # "Hi Sam, sorry to bother you." -> "Hi Sam."
-            return Edit(doc[left - 1].idx, doc[right].idx if right <= last else end, "")
-        return _delete_sentence(text, doc[left].idx, end)
-    # A leading clause: "Sorry to bother you, but could you..." -> "Could you..."
-    k = right + (doc[right].norm_ not in _CONNECT)
-    while k <= last and (doc[k].norm_ in _CONNECT or doc[k].text in _BOUNDARY or _is_emoji(doc[k])):
-        k += 1
-    if k > last:  # only a comma or an emoji after it: "Apologies again,\nDan"
-        if not at_start:
-            return None
-        return _delete_sentence(text, doc[left].idx, doc[last].idx + len(doc[last].text))
-    rest = doc[k]
-    start = doc[left].idx
-    if at_start and rest.text[:1].islower():
-        return Edit(start, rest.idx + 1, rest.text[0].upper())
-    return Edit(start, rest.idx, "")
-
-
-def _is_emoji(tok) -> bool:
-    return not tok.is_punct and not tok.is_space and not any(ch.isalnum() for ch in tok.text)
-
-
-def _ends_clause(tok) -> bool:
-    """A comma or dash, an emoji ("sorry for asking again 😬 can you..."), or "but" ("I feel bad asking
-    but could you...") ends the apology clause."""
-    return tok.text in _BOUNDARY or tok.is_punct or _is_emoji(tok) or tok.norm_ == "but"
-
-
-def _delete_sentence(text: str, start: int, end: int) -> Edit:
-    """Delete text[start:end] with the spacing around it, or its whole line when it stands alone."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    alone = not text[line_start:start].strip() and not text[end:line_end].strip()
-    if alone and line_end < len(text):
-        return Edit(line_start, line_end + 1, "")  # drop the line and its newline (\r\n included)
-    j = end
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    if j < len(text) and text[j] not in "\r\n":
-        return Edit(start, j, "")
-    k = start
-    while k > line_start and text[k - 1] in " \t":
-        k -= 1
-    return Edit(k, j, "")
