@@ -28,6 +28,7 @@ class ClauseWords:
     fill: frozenset[str]
     repeats: frozenset[str] = frozenset()
     max_fill: int = 4
+    any_fill: bool = False  # any words may fill the clause ("I'm useless with spreadsheets,"), up to max_fill
 
 
 def cut_clause(doc, span: Span, words: ClauseWords) -> Edit | None:
@@ -46,7 +47,7 @@ def cut_clause(doc, span: Span, words: ClauseWords) -> Edit | None:
         return None  # the phrase sits inside a clause: cutting it would break the sentence
     right = span.end
     while right <= last and not _ends_clause(doc[right]):
-        if doc[right].norm_ not in words.fill or right - span.end >= words.max_fill:
+        if (doc[right].norm_ not in words.fill and not words.any_fill) or right - span.end >= words.max_fill:
             return None
         right += 1
     text = doc_text(doc)

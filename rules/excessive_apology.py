@@ -76,7 +76,10 @@ suggestion.
         self.asking = PhraseSet(nlp, list(_lexicon("apologies_for_asking")) + list(self.config["extra_phrases"]))
         self.apologies = PhraseSet(nlp, _lexicon("apologies"))
         self.sympathy = PhraseSet(nlp, _lexicon("sympathy"))
-        self.both = PhraseSets({"asking": self.asking.regex, "apologies": self.apologies.regex})
+        # "Sorry for being so dumb" apologizes for a self-label: self-deprecation reports that clause.
+        self.self_labels = PhraseSet(nlp, _lexicon("self_labels"))
+        self.both = PhraseSets({"asking": self.asking.regex, "apologies": self.apologies.regex,
+                                "self_labels": self.self_labels.regex})
 
     def check(self, doc):
         found = self.both.find(doc)  # one walk over the words for both sets
@@ -84,6 +87,10 @@ suggestion.
         if not asks_of(doc):
             asking = [s for s in asking if not _ONLY_WITH_AN_ASK.search(span_text(s))]
         plain = [doc[s:e] for s, e in found["apologies"]]
+        if found["self_labels"]:
+            labels = [doc[s:e] for s, e in found["self_labels"]]
+            asking = [s for s in asking if not _overlaps(s, labels)]
+            plain = [s for s in plain if not _overlaps(s, labels)]
         if plain or asking:  # sympathy only ever cancels an apology word, so without one it need not be looked for
             sympathy = self.sympathy.find(doc)
             plain = [s for s in plain if not _overlaps(s, sympathy)]

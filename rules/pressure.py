@@ -1,0 +1,156 @@
+"""pressure: wording that pushes the reader toward yes, so that declining costs them."""
+from __future__ import annotations
+
+from askcheck import lexicon
+from askcheck.clauses import ClauseWords, cut_clause
+from askcheck.declarative import make_fix
+from askcheck.docinfo import asks_of, sentence_of, sentences, span_text, words
+from askcheck.finding import Applicability
+from askcheck.phrases import PhraseRegex, PhraseSets
+from askcheck.rule import Option, Rule, Violation
+from askcheck.suggest import quote
+
+# What each kind of pressure is called in a finding, and its lexicon (rules/lexicons/pressure_*.txt).
+KINDS = {
+    "guilt": "reminds the reader of what they owe",
+    "threats": "threatens or gives an ultimatum",
+    "leaning": "makes the reader responsible for the writer's fate",
+    "crowd": "tells the reader everyone else said yes",
+    "urgency": "manufactures urgency",
+}
+# A moderator's warning in their role ends in a sanction: "…or you will be blocked".
+_SANCTIONS = {"blocked", "banned", "reported", "suspended", "desysopped", "topic-banned", "sanctioned"}
+# All-caps words that are names, not shouting.
+_ACRONYMS = {"i", "ok", "asap", "fyi", "pr", "qa", "it", "hr", "ui", "api", "pdf", "url", "usa", "uk", "eu", "ceo",
+             "cto", "cfo", "vp", "am", "pm", "tv", "id", "faq", "sql", "css", "html", "json", "csv", "aws", "gcp"}
+_PRESSURE_CLAUSE = ClauseWords(lead=frozenset({"and", "so", "please", "just", "remember", "but", "oh", "also", "i", "mean"}),
+                               fill=frozenset({"here", "on", "this", "now", "again", "please", "ok", "okay", "!", "you"}))
+
+
+class Pressure(Rule):
+    code = "ASK302"
+    name = "pressure"
+    summary = "Pushes the reader toward yes: guilt, threats, leaning on them, social proof, false urgency"
+    options = {
+        "extra_phrases": Option([], "More pressure phrases (askcheck phrase syntax), reported as pressure."),
+        "shouting_words": Option(3, "How many all-caps words in a row count as shouting (0: never)."),
+    }
+    principle = (
+        'Essay, paragraph 4: "Phrasing your request with options\u2026 empowers the other person. It removes '
+        'pressure and acknowledges their agency. This freedom to decline without guilt is essential; a forced '
+        'yes fosters resentment, while a voluntary yes builds connection."'
+    )
+    doc = """
+## What it does
+Flags wording that pushes the reader toward yes so that declining costs them:
+- guilt and obligation: reminding them of past favors or promises to get this one ("after all I've
+  done for you", "you owe me", "you promised");
+- ultimatums and threats ("or else", "if you don't, I'll tell the boss", "this is your last chance");
+- leaning on the reader ("you're my only hope", "I'm relying on you completely", "nobody else can
+  help", "don't let me down");
+- social proof ("everyone else already said yes", "you're the only one who hasn't");
+- manufactured urgency on a favor: shouting in capitals ("CAN YOU DO THIS NOW"), piled exclamation
+  marks next to a demand ("I need it now!!"), "drop everything".
+
+Never flagged: a real deadline stated plainly ("The filing closes Friday at 5, so I need it by
+Thursday"), a single "urgent" or "ASAP", a crowd plea's plain account of hardship, and a moderator's
+warning given in their role ("if you revert again you will be blocked"). A threat is flagged whether
+or not the message asks for anything; the other kinds push toward a yes, so they need an ask.
+
+## Why is this bad?
+A yes given under pressure is not a free yes: the helper resents it, and the relationship pays. The
+essay's advice is the opposite: make declining easy. State the real reason and the real deadline if
+there is one, and let the reader choose.
+
+## Example
+```
+After all I've done for you, you owe me this. Can you cover my shift Saturday?
+```
+
+## Use instead
+```
+Could you cover my shift Saturday? If you can't, no problem - I'll ask Dana.
+```
+
+## Fix safety
+Unsafe: where the pressure is a clause of its own ("Don't let me down!", "After all I've done for you,
+…"), the fix cuts it; that changes what the message says, so it is applied only with
+`--unsafe-fixes`. Shouting and piled exclamation marks get no fix: only the writer knows which words
+deserve emphasis. The fix never adds words.
+"""
+
+    def __init__(self, nlp, **options):
+        super().__init__(nlp, **options)
+        sets = {kind: PhraseRegex(lexicon.phrases(f"pressure_{kind}", package="askcheck.rules")) for kind in KINDS}
+        if self.config["extra_phrases"]:
+            sets["extra"] = PhraseRegex(list(self.config["extra_phrases"]))
+        self.sets = PhraseSets(sets)
+
+    def check(self, doc):
+        found = self.sets.find(doc)
+        if not asks_of(doc):
+            # Guilt, leaning and social proof push toward a yes to something: with nothing asked they are
+            # stories ("Apparently you promised to send a postcard"). A threat is pressure by itself.
+            found = {kind: (matches if kind == "threats" else []) for kind, matches in found.items()}
+        spans = []
+        for kind, matches in found.items():
+            for s, e in matches:
+                span = doc[s:e]
+                if kind == "threats" and _role_warning(span):
+                    continue
+                spans.append((span, kind if kind in KINDS else "extra"))
+        if "urgency" not in {k for _, k in spans} and self._favor_asked(doc):
+            shout = self._shouting(doc)
+            if shout is not None:
+                spans.append((shout, "urgency"))
+        seen = []
+        for span, kind in sorted(spans, key=lambda p: p[0].start):
+            if any(o.start < span.end and span.start < o.end for o in seen):
+                continue  # one stretch of words is reported once
+            seen.append(span)
+            yield self._violation(doc, span, kind)
+
+    @staticmethod
+    def _favor_asked(doc) -> bool:
+        """Urgency is manufactured on a favor or a plea; a task's deadline is the job's."""
+        return any(a.kind in ("favor", "plea") for a in asks_of(doc))
+
+    def _shouting(self, doc):
+        """The first run of `shouting_words` or more all-caps words in an ask sentence ("CAN YOU HELP ME
+        NOW"), acronyms aside."""
+        need = self.config["shouting_words"]
+        if not need:
+            return None
+        ask_sents = {a.span.start for a in asks_of(doc)}
+        for sent in sentences(doc):
+            if sent.start not in ask_sents:
+                continue
+            run = []
+            for tok in (t for t in words(sent) if t.is_alpha):
+                if tok.is_upper and (tok.text == "I" or (len(tok.text) > 1 and tok.lower_ not in _ACRONYMS)):
+                    run.append(tok)
+                    continue
+                if len(run) >= need:
+                    break
+                run = []
+            if len(run) >= need:
+                return doc[run[0].i:run[-1].i + 1]
+        return None
+
+    def _violation(self, doc, span, kind):
+        said = quote(span_text(span), 40)
+        what = KINDS.get(kind, "pushes the reader toward yes")
+        if kind == "urgency":
+            suggestion = "say the real deadline and why, in plain words; if there is none, let them choose when"
+        else:
+            suggestion = "cut it: ask plainly and make no an acceptable answer"
+        edit = cut_clause(doc, span, _PRESSURE_CLAUSE) if kind != "urgency" else None
+        fix = make_fix("Cut the pressure", [edit], Applicability.UNSAFE) if edit else None
+        return Violation(start=span.start_char, end=span.end_char,
+                         message=f'Puts pressure on the reader: {what} ("{said}")', suggestion=suggestion, fix=fix)
+
+
+def _role_warning(span) -> bool:
+    """ "If you revert again, you will be blocked": an administrator's warning, not a personal threat."""
+    sent = sentence_of(span)
+    return any(t.norm_ in _SANCTIONS for t in words(sent))
