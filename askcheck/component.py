@@ -35,9 +35,10 @@ class AskcheckComponent:
         # askcheck's own pipeline folds curly quotes before tokenizing; a Doc made by someone else's
         # tokenizer cannot be refolded, but the text the detector and rules read can (one character
         # for one, so every offset still holds).
-        doc.user_data.setdefault(TEXT_KEY, normalize_quotes(doc.text))
+        text = doc.text
+        doc.user_data.setdefault(TEXT_KEY, normalize_quotes(text))
         if not doc.has_annotation("SENT_START"):
             split_sentences(doc)
         self.detector(doc)
-        doc._.askcheck_findings = self.rule_set.findings(doc, LineIndex(doc.text))
+        doc._.askcheck_findings = self.rule_set.findings(doc, LineIndex(text))
         return doc
