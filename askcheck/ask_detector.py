@@ -127,15 +127,6 @@ def modal_questions(toks) -> list[tuple[int, int]]:
     return spans
 
 
-@Language.factory(
-    "askcheck_asks",
-    default_config={"extra_action_frames": [], "extra_input_frames": [], "extra_imperatives": []},
-)
-def make_ask_detector(nlp: Language, name: str, extra_action_frames: list[str],
-                      extra_input_frames: list[str], extra_imperatives: list[str]):
-    return AskDetector(nlp, extra_action_frames, extra_input_frames, extra_imperatives)
-
-
 class AskDetector:
     def __init__(self, nlp: Language, extra_action_frames=(), extra_input_frames=(), extra_imperatives=()):
         self.frames = {

@@ -410,6 +410,16 @@ def _print_scores(path, scores, count, asks, show) -> None:
             click.echo("")
 
 
+@main.command("lsp")
+@click.option("--debounce-ms", type=click.IntRange(min=0), default=250, show_default=True,
+              help="Wait this long after the last change before linting a document.")
+def lsp_cmd(debounce_ms):
+    """Run the language server on stdin/stdout, for an editor (see the README for set-up)."""
+    from .lsp.server import serve
+
+    serve(debounce_ms)
+
+
 from .report_cli import report  # noqa: E402  (its own module: the batch report has many options)
 
 main.add_command(report)

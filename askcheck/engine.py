@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .finding import Finding
@@ -23,16 +24,41 @@ class Result:
     asks: list[dict]
 
 
+class RuleSet:
+    """The selected rules, built once for one pipeline, and what they find on a Doc whose asks are set.
+
+    Shared by the Linter (askcheck's own pipeline) and the `askcheck` spaCy component (anyone's)."""
+
+    def __init__(self, nlp: Language, settings: Settings):
+        rules = load_rules()
+        self.rules = [cls(nlp, **rule_kwargs(cls, settings)) for cls in selected_rules(settings, rules)]
+        self.per_file_ignores = PerFileIgnores(settings.per_file_ignores, rules)
+
+    def findings(self, doc: Doc, lines: LineIndex, filename: str = "-", record: str | None = None) -> list[Finding]:
+        has_ask = bool(asks_of(doc))
+        skipped = self.per_file_ignores.codes_for(filename)
+        findings = []
+        for rule in self.rules:
+            if (rule.needs_ask and not has_ask) or rule.code in skipped:
+                continue
+            for v in rule.check(doc):
+                findings.append(Finding(
+                    code=rule.code, name=rule.name, message=v.message, severity=rule.severity,
+                    start=v.start, end=v.end, suggestion=v.suggestion, fix=v.fix, filename=filename,
+                    location=lines.position(v.start), end_location=lines.position(v.end), record=record,
+                ))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+
 class Linter:
     """One loaded pipeline and one set of rule instances, reused for every message."""
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.model)
-        rules = load_rules()
-        self.rules = [cls(self.nlp, **rule_kwargs(cls, self.settings))
-                      for cls in selected_rules(self.settings, rules)]
-        self.per_file_ignores = PerFileIgnores(self.settings.per_file_ignores, rules)
+        self.rule_set = RuleSet(self.nlp, self.settings)
+        self.rules = self.rule_set.rules
 
     def parse(self, text: str, subject: str | None = None) -> Doc:
         return next(self._docs([(text, subject)]))
@@ -72,21 +98,8 @@ class Linter:
 
     def run_doc(self, text: str, doc: Doc, filename: str = "-", record: str | None = None) -> Result:
         lines = LineIndex(text)
-        doc_asks = asks_of(doc)
-        has_ask = bool(doc_asks)
-        skipped = self.per_file_ignores.codes_for(filename)
-        findings = []
-        for rule in self.rules:
-            if (rule.needs_ask and not has_ask) or rule.code in skipped:
-                continue
-            for v in rule.check(doc):
-                findings.append(Finding(
-                    code=rule.code, name=rule.name, message=v.message, severity=rule.severity,
-                    start=v.start, end=v.end, suggestion=v.suggestion, fix=v.fix, filename=filename,
-                    location=lines.position(v.start), end_location=lines.position(v.end), record=record,
-                ))
-        findings.sort(key=Finding.sort_key)
-        asks = [a.to_dict(text, location=lines.position(a.start_char).to_dict()) for a in doc_asks]
+        findings = self.rule_set.findings(doc, lines, filename, record)
+        asks = [a.to_dict(text, location=lines.position(a.start_char).to_dict()) for a in asks_of(doc)]
         return Result(text=text, findings=findings, asks=asks)
 
 

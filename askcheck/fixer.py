@@ -6,7 +6,7 @@ get their chance next round, up to MAX_ROUNDS.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .engine import Linter
 from .finding import Applicability, Edit, Finding, Fix
@@ -70,8 +70,15 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 def fix_loop(linter: Linter, text: str, *, unsafe: bool, display: bool,
              filename: str = "-") -> tuple[str, list[Finding], int]:
     """(fixed text, findings that remain, number of fixes applied). `filename` picks per-file ignores."""
+    return fix_rounds(lambda t: linter.run(t, filename=filename).findings, text, unsafe=unsafe, display=display)
+
+
+def fix_rounds(lint: Callable[[str], list[Finding]], text: str, *, unsafe: bool,
+               display: bool) -> tuple[str, list[Finding], int]:
+    """fix_loop over any `lint` (text -> findings with offsets into that text), such as the language
+    server's, which lints only part of a mail document."""
     applied = 0
-    findings = linter.run(text, filename=filename).findings
+    findings = lint(text)
     for _ in range(MAX_ROUNDS):
         fixes = choose(findings, unsafe, display)
         if not fixes:
@@ -81,7 +88,7 @@ def fix_loop(linter: Linter, text: str, *, unsafe: bool, display: bool,
             break
         text = new
         applied += len(fixes)
-        findings = linter.run(text, filename=filename).findings
+        findings = lint(text)
     return text, findings, applied
 
 

@@ -22,8 +22,8 @@ def normalize_quotes(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def load_pipeline(model: str | None = None) -> Language:
-    # Importing the component modules registers their factories with spaCy.
-    from . import ask_detector, sentences  # noqa: F401
+    # Registers askcheck's factories (also done by spaCy itself, through the entry points, when installed).
+    from . import spacy_factories  # noqa: F401
 
     nlp = spacy.blank("en") if model in (None, "", "blank", "en") else spacy.load(model)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):

@@ -15,7 +15,6 @@ import re
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from .docinfo import doc_text
@@ -26,11 +25,6 @@ _AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\
 _LINE_BREAK = re.compile(r"\n[ \t\r]*(?=\S)")
 _CLAUSE_END = set(".!?:;,\u2026")
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 in spaCy's uint64 attribute arrays
-
-
-@Language.factory("askcheck_sentences")
-def make_sentence_splitter(nlp: Language, name: str):
-    return split_sentences
 
 
 def split_sentences(doc: Doc) -> Doc:

@@ -68,7 +68,7 @@ def read_stdin(name: str = "-") -> Source:
     return Source(name=name, text=text, bom=bom, newline=newline_of(text))
 
 
-def _matches(path: Path, globs) -> bool:
+def matches_globs(path: Path, globs) -> bool:
     s = path.as_posix()
     return any(fnmatch.fnmatch(s, g) or fnmatch.fnmatch(path.name, g) for g in globs)
 
@@ -80,15 +80,15 @@ def expand(paths, include=(), exclude=()) -> Iterator[Path | InputError]:
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(Path(root, d), exclude))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches_globs(Path(root, d), exclude))
                 for f in files:
                     p = Path(root, f)
-                    wanted = _matches(p, include) if include else p.suffix.lower() in DEFAULT_EXTENSIONS
-                    if wanted and not _matches(p, exclude):
+                    wanted = matches_globs(p, include) if include else p.suffix.lower() in DEFAULT_EXTENSIONS
+                    if wanted and not matches_globs(p, exclude):
                         found.append(p)
             yield from sorted(found)
         elif path.exists():
-            if not _matches(path, exclude):
+            if not matches_globs(path, exclude):
                 yield path
         else:
             yield InputError(raw, "no such file or directory")

@@ -66,7 +66,7 @@ _CLOSED = set(".!?\u2026")
 def add_sentence(doc, at: int, sentence: str) -> Edit:
     """An edit that adds `sentence` at offset `at`, first closing the sentence before it with a full
     stop when it has none ("help me with something" -> "help me with something. If you can't, ...")."""
-    before = doc.text[:at].rstrip()
+    before = doc_text(doc)[:at].rstrip()
     stop = "" if not before or before[-1] in _CLOSED or not before[-1].isalnum() else "."
     return Edit(at, at, f"{stop} {sentence}")
 
