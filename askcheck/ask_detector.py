@@ -114,7 +114,7 @@ def modal_questions(toks) -> list[tuple[int, int]]:
         found = len(spans)
         for j in range(i + 1, n):
             tok = toks[j]
-            if (tok.is_alpha and tok.norm_ not in _NOT_ASK_VERBS) or tok.text == "[":
+            if (tok.is_alpha and (tok.norm_ not in _NOT_ASK_VERBS or _hosting(toks, j))) or tok.text == "[":
                 spans.append((start, j + 1))
             adverbs_after = tok.norm_ in _ADVERBS
             partitives_only = partitives_only and tok.norm_ in _PARTITIVES
@@ -343,6 +343,16 @@ class AskDetector:
         if pleaded or (word in self.strong_verbs and word != "grab"):  # "Grab a coffee!" invites
             return True
         return word in {"have", "take"} and i + 2 < len(toks) and toks[i + 2].norm_ in _HAVE_A
+
+
+# After "have", these make it a request to take something or someone on: "Could you have him overnight?",
+# "Could you have it done by Friday?"; "Could you have misread it?" speculates.
+_HAVE_OBJECTS = {"him", "her", "them", "it", "us", "me", "my", "our", "the", "this", "that", "these", "those"}
+
+
+def _hosting(toks, j: int) -> bool:
+    """Whether "have" at `j` takes an object ("have him overnight"), not a participle ("have done")."""
+    return toks[j].norm_ == "have" and j + 1 < len(toks) and toks[j + 1].norm_ in _HAVE_OBJECTS
 
 
 def _asks_about_the_past(toks, i: int) -> bool:

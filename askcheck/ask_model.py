@@ -204,6 +204,7 @@ class Cues:
         self.whens = PhraseRegex(list(lexicon.phrases("timeframes")) + list(extra_whens))
         self.whens_in_ask = PhraseRegex(lexicon.phrases("timeframes_in_ask"))
         self.outs = PhraseRegex(list(lexicon.phrases("opt_outs")) + list(extra_outs))
+        self.not_outs = PhraseRegex(lexicon.phrases("not_outs"))
 
     def find(self, doc: Doc, ask_sents: set[int]) -> tuple[Span | None, Span | None, Span | None, set[int]]:
         """The first size, when and out the message states (None where it states none), and the
@@ -212,6 +213,9 @@ class Cues:
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
+        if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
+            closed = self.not_outs.find(doc)
+            outs = [o for o in outs if not any(s < o.end and o.start < e for s, e in closed)]
         sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
         sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .docinfo import sentence_of, tokens
+from .docinfo import doc_text, sentence_of, tokens
 
 PAST_MARKERS = {
     "already", "spent", "ago", "last", "yesterday", "earlier", "previously", "took", "was", "were",
@@ -53,3 +53,17 @@ def _first_person_past(tok, toks) -> bool:
         return False
     prev = toks[tok.i - 1].norm_
     return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}
+
+
+
+def mentioned(span: Span) -> bool:
+    """True when the phrase is quoted, not said: inside quotation marks opened on its line ('should we
+    ban "Thanks in advance"?', "stop opening with 'I'm useless'")."""
+    text = doc_text(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[line_start:span.start_char]
+    if before.count("\"") % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
+        return True
+    # A single quote opening the phrase itself: "'I'm useless'" (an apostrophe inside a word is no quote).
+    return span.start_char > line_start and text[span.start_char - 1] in "'\u2018" and (
+        span.start_char - 1 == line_start or not text[span.start_char - 2].isalnum())

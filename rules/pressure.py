@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from askcheck import lexicon
 from askcheck.clauses import ClauseWords, cut_clause
+from askcheck.context import mentioned
 from askcheck.declarative import make_fix
-from askcheck.docinfo import asks_of, sentence_of, sentences, span_text, words
+from askcheck.docinfo import asks_of, sentences, span_text, tokens, words
 from askcheck.finding import Applicability
 from askcheck.phrases import PhraseRegex, PhraseSets
 from askcheck.rule import Option, Rule, Violation
@@ -16,8 +17,12 @@ KINDS = {
     "threats": "threatens or gives an ultimatum",
     "leaning": "makes the reader responsible for the writer's fate",
     "crowd": "tells the reader everyone else said yes",
+    "commit": "takes the reader's yes for granted",
+    "promises": "holds a promise over the reader",
     "urgency": "manufactures urgency",
 }
+# These push toward a yes to something asked; the others are pressure by themselves.
+_NEED_AN_ASK = {"crowd", "urgency", "promises"}
 # A moderator's warning in their role ends in a sanction: "…or you will be blocked".
 _SANCTIONS = {"blocked", "banned", "reported", "suspended", "desysopped", "topic-banned", "sanctioned"}
 # All-caps words that are names, not shouting.
@@ -89,18 +94,19 @@ deserve emphasis. The fix never adds words.
     def check(self, doc):
         found = self.sets.find(doc)
         if not asks_of(doc):
-            # Guilt, leaning and social proof push toward a yes to something: with nothing asked they are
-            # stories ("Apparently you promised to send a postcard"). A threat is pressure by itself.
-            found = {kind: (matches if kind == "threats" else []) for kind, matches in found.items()}
+            # Social proof, urgency and a promise held over the reader push toward a yes to something
+            # asked ("Apparently you promised to send a postcard" tells a story); guilt, threats,
+            # leaning on the reader and a yes taken for granted are pressure by themselves.
+            found = {kind: ([] if kind in _NEED_AN_ASK else matches) for kind, matches in found.items()}
         spans = []
         for kind, matches in found.items():
             for s, e in matches:
                 span = doc[s:e]
-                if kind == "threats" and _role_warning(span):
+                if (kind == "threats" and _role_warning(doc)) or mentioned(span):
                     continue
                 spans.append((span, kind if kind in KINDS else "extra"))
         if "urgency" not in {k for _, k in spans} and self._favor_asked(doc):
-            shout = self._shouting(doc)
+            shout = self._shouting(doc) or self._piled_marks(doc)
             if shout is not None:
                 spans.append((shout, "urgency"))
         seen = []
@@ -137,6 +143,22 @@ deserve emphasis. The fix never adds words.
                 return doc[run[0].i:run[-1].i + 1]
         return None
 
+    @staticmethod
+    def _piled_marks(doc):
+        """A request of a favor or a plea that ends in two or more exclamation marks ("Please help me
+        with the audit spreadsheet!!"): the marks shout where the words ask."""
+        for ask in asks_of(doc):
+            if ask.kind not in ("favor", "plea"):
+                continue
+            marks = ""
+            for tok in reversed(words(ask.span)):
+                if tok.is_alpha or tok.like_num:
+                    break
+                marks += tok.text
+            if marks.count("!") >= 2:
+                return ask.span
+        return None
+
     def _violation(self, doc, span, kind):
         said = quote(span_text(span), 40)
         what = KINDS.get(kind, "pushes the reader toward yes")
@@ -150,7 +172,7 @@ deserve emphasis. The fix never adds words.
                          message=f'Puts pressure on the reader: {what} ("{said}")', suggestion=suggestion, fix=fix)
 
 
-def _role_warning(span) -> bool:
-    """ "If you revert again, you will be blocked": an administrator's warning, not a personal threat."""
-    sent = sentence_of(span)
-    return any(t.norm_ in _SANCTIONS for t in words(sent))
+def _role_warning(doc) -> bool:
+    """ "Final warning. If you revert again, you will be blocked": an administrator's warning, not a
+    personal threat."""
+    return any(t.norm_ in _SANCTIONS for t in tokens(doc))

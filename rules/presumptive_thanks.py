@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from askcheck import lexicon
-from askcheck.context import is_past
+from askcheck.context import is_past, mentioned
 from askcheck.declarative import make_fix
 from askcheck.docinfo import asks_of, sentence_of, span_text, tokens
 from askcheck.finding import Applicability, Edit
@@ -84,7 +84,8 @@ only the writer can fill. It is shown, never applied.
                 continue
             spans.append((span, "closing the request"))
         for span, how in sorted(spans, key=lambda p: p[0].start):
-            yield self._violation(span, how)
+            if not mentioned(span):  # 'should we ban "Thanks in advance"?' mentions it
+                yield self._violation(span, how)
 
     @staticmethod
     def _given_already(doc, span, ask_sents) -> bool:
@@ -109,3 +110,4 @@ only the writer can fill. It is shown, never applied.
             fix=make_fix("Say what the help would make possible",
                          [Edit(span.start_char, span.end_char, TEMPLATE)], Applicability.DISPLAY_ONLY),
         )
+

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from askcheck import lexicon
 from askcheck.clauses import ClauseWords, cut_clause
+from askcheck.context import mentioned
 from askcheck.declarative import make_fix
 from askcheck.docinfo import asks_of, distress_of, span_text
 from askcheck.finding import Applicability
@@ -73,6 +74,7 @@ question, but…"), the fix cuts it. It changes what the message says, so it is 
 
     def check(self, doc):
         spans = [_trim(doc[s:e]) for s, e in self.labels.find(doc)]
+        spans = [s for s in spans if not mentioned(s)]  # "stop opening with 'I'm useless'" quotes it
         if not spans:
             return
         if not (asks_of(doc) or distress_of(doc)):
