@@ -78,31 +78,33 @@ A hard-to-read ask sentence gets no fix: only the writer can split it.
 
     def check(self, doc):
         asks = asks_of(doc)
-        if not asks or self._asked_in_subject(doc):
+        # A message shorter than the shortest limit cannot bury its ask (most messages): stop early.
+        if not asks or len(doc) <= min(self.config["max_preamble_words"], self.config["max_ask_words"]):
+            return
+        if self._asked_in_subject(doc):
             return
         # The request the reader has to find: the first ask that is not a plain question ("You know how
         # I said the flat was ready?" in a story is no request), else the first question.
         first = min(asks, key=lambda a: (a.kind == "question", a.start_token))
         body = self._body_start(doc)
         preamble = sum(1 for t in tokens(doc)[body:first.start_token] if t.is_alpha or t.like_num)
-        said = quote(span_text(first.span), 50)
         if preamble > self.config["max_preamble_words"]:
             yield Violation(
                 start=first.start_char, end=first.end_char,
-                message=f'The first ask ("{said}") comes after {preamble} words (more than '
-                        f'{self.config["max_preamble_words"]})',
+                message=f'The first ask ("{quote(span_text(first.span), 50)}") comes after {preamble} words (more '
+                        f'than {self.config["max_preamble_words"]})',
                 suggestion="put the ask first, after any greeting, and the context it needs after it",
                 fix=self._move_up(doc, first, body),
             )
             return
         for ask in asks:
             count = sum(1 for t in words(ask.span) if t.is_alpha or t.like_num)
-            if count <= self.config["max_ask_words"]:
-                continue
+            very_long = count > self.config["max_ask_words_any_grade"]
             # A plainly put technical question is long and dense by nature: only its length counts.
+            if count <= self.config["max_ask_words"] or (ask.kind == "question" and not very_long):
+                continue
             level = grade(span_text(ask.span))
-            if count > self.config["max_ask_words_any_grade"] or (
-                    ask.kind != "question" and level > self.config["max_ask_grade"]):
+            if very_long or level > self.config["max_ask_grade"]:
                 yield Violation(
                     start=ask.start_char, end=ask.end_char,
                     message=f'The ask ("{quote(span_text(ask.span), 50)}") is hard to read: {count} words, '
