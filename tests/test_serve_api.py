@@ -336,3 +336,16 @@ def test_no_cors_unless_an_origin_is_allowed():
         assert answer.headers["access-control-allow-origin"] == "https://mail.example.org"
         other = request(url + "/healthz", headers={"Origin": "https://evil.example.com"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_new_words_do_not_stay_in_the_vocabulary(base):
+    from askcheck.pipeline import load_pipeline
+
+    strings = load_pipeline(None).vocab.strings
+    post_json(base + "/api/lint", {"text": "Could you review zqxwordzero for me?"})
+    before = len(strings)
+    for n in range(40):
+        answer = post_json(base + "/api/lint", {"text": f"Could you review zqxword{n}a and zqxword{n}b by Friday?"})
+        assert answer.status == 200 and answer.json()["findings"]
+    assert len(strings) == before  # each request's words were freed with its memory zone
+    assert "zqxword7a" not in strings

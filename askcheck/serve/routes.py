@@ -62,8 +62,8 @@ async def v2_check(request: Request) -> JSONResponse:
     check = languagetool.parse_check(fields)
     _note_text(request, check.text.original)
     service = _service(request)
-    linter = service.linter(languagetool.rule_codes(service, check))
-    result, ranges = await service.run(work.lint_with_sentences, linter, check.text.plain)
+    codes = languagetool.rule_codes(service, check)
+    result, ranges = await service.run(work.lint_with_sentences, codes, check.text.plain)
     return JSONResponse(languagetool.check_response(check, result, ranges, service.rules))
 
 
@@ -78,24 +78,24 @@ async def _api_request(request: Request, endpoint: str):
     _note_text(request, parsed.text)
     service = _service(request)
     codes = service.rule_codes(select=parsed.select, ignore=parsed.ignore, extend_select=parsed.extend_select)
-    return parsed, service, service.linter(codes)
+    return parsed, service, codes
 
 
 async def api_lint(request: Request) -> JSONResponse:
-    parsed, service, linter = await _api_request(request, "lint")
-    result = await service.run(work.lint, linter, parsed.text, parsed.subject)
+    parsed, service, codes = await _api_request(request, "lint")
+    result = await service.run(work.lint, codes, parsed.text, parsed.subject)
     return JSONResponse(native.lint_answer(result))
 
 
 async def api_fix(request: Request) -> JSONResponse:
-    parsed, service, linter = await _api_request(request, "fix")
-    text, applied, result = await service.run(work.fix, linter, parsed.text, parsed.unsafe)
+    parsed, service, codes = await _api_request(request, "fix")
+    text, applied, result = await service.run(work.fix, codes, parsed.text, parsed.unsafe)
     return JSONResponse(native.fix_answer(text, applied, result))
 
 
 async def api_rewrite(request: Request) -> JSONResponse:
-    parsed, service, linter = await _api_request(request, "rewrite")
-    text = await service.run(work.rewrite, linter, parsed.text)
+    parsed, service, codes = await _api_request(request, "rewrite")
+    text = await service.run(work.rewrite, codes, parsed.text)
     return JSONResponse(native.rewrite_answer(parsed.text, text))
 
 

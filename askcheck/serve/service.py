@@ -19,7 +19,6 @@ from typing import Callable, TypeVar
 from ..engine import Linter, Result, get_linter
 from ..fixer import fix_loop, rewrite_text
 from ..docinfo import sentences
-from ..pipeline import load_pipeline
 from ..registry import load_rules
 from ..settings import Settings, SettingsError, selected_rules
 
@@ -71,15 +70,18 @@ class LintService:
     def close(self) -> None:
         self._thread.shutdown(wait=False, cancel_futures=True)
 
-    async def run(self, work: Callable[..., T], *args) -> T:
-        """`work(*args)` on the lint thread, inside a memory zone. Cancelling the await before the work
-        starts takes it off the queue."""
-        return await asyncio.get_running_loop().run_in_executor(self._thread, self._in_zone, work, args)
+    async def run(self, work: Callable[..., T], codes: tuple[str, ...], *args) -> T:
+        """`work(linter, *args)` on the lint thread, with the linter for rules `codes`. Cancelling the
+        await before the work starts takes it off the queue."""
+        return await asyncio.get_running_loop().run_in_executor(self._thread, self._lint, work, codes, args)
 
-    def _in_zone(self, work, args):
-        zone = getattr(load_pipeline(self.settings.model), "memory_zone", None)
+    def _lint(self, work, codes, args):
+        # The linter is built here, on the lint thread and outside the zone: building rules adds
+        # strings to the shared vocabulary, which must neither race a lint nor be freed with a zone.
+        linter = self.linter(codes)
+        zone = getattr(linter.nlp, "memory_zone", None)
         with zone() if zone else contextlib.nullcontext():
-            return work(*args)
+            return work(linter, *args)
 
     # --------------------------------------------------------------------------- rule selection
 
@@ -109,7 +111,7 @@ class LintService:
         return tuple(out)
 
     def linter(self, codes: tuple[str, ...]) -> Linter:
-        """The linter for exactly these rules. Requests are reduced to rule codes first, so there are
+        """The linter for exactly these rules (call it on the lint thread). Requests are reduced to rule codes first, so there are
         at most as many linters as subsets of the rules, all on one pipeline."""
         base = self.settings
         return get_linter(Settings(select=tuple(sorted(codes)), rule_options=base.rule_options, model=base.model))
