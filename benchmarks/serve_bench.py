@@ -94,7 +94,7 @@ def one_check(connection: http.client.HTTPConnection, expected: frozenset[str] =
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def sequential(port: int, requests: int = 500, warm_up: int = 50, expected: frozenset[str] = frozenset()) -> dict:

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 ASKCHECK = str(Path(sys.executable).with_name("askcheck"))

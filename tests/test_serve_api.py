@@ -7,7 +7,7 @@ import json
 import logging
 import re
 import time
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
@@ -16,13 +16,14 @@ from click.testing import CliRunner
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
+from serve_helpers import post_form, post_json, request, server_thread  # noqa: E402
+
 import askcheck  # noqa: E402
 from askcheck.cli import main  # noqa: E402
 from askcheck.serve import service as service_module  # noqa: E402
 from askcheck.serve.app import create_app  # noqa: E402
 from askcheck.serve.openapi import document  # noqa: E402
 from askcheck.serve.options import ServeOptions  # noqa: E402
-from serve_helpers import post_form, post_json, request, server_thread  # noqa: E402
 
 DRAFT = "Hi Sam,\n\nSorry to bother you, but could you review my slides before Friday?\n\nThanks,\nAlex\n"
 # Emoji (two UTF-16 units each) and accents (one) before and between the flagged words.
@@ -75,8 +76,8 @@ def test_fix_applies_safe_fixes_and_unsafe_ones_when_asked(base):
     text = "Sorry to bother you, but could you proofread my one-page cover letter by Friday? Thanks!"
     safe = post_json(base + "/api/fix", {"text": text}).json()
     validate(safe, "FixAnswer")
-    assert (safe["text"], [f["name"] for f in safe["findings"]]) == \
-        (lambda t, fs: (t, [f.name for f in fs]))(*askcheck.fix(text))
+    fixed, remaining = askcheck.fix(text)
+    assert (safe["text"], [f["name"] for f in safe["findings"]]) == (fixed, [f.name for f in remaining])
     assert safe["applied"] >= 1 and not safe["text"].startswith("Sorry")
     unsafe = post_json(base + "/api/fix", {"text": text, "unsafe": True}).json()
     assert unsafe["text"] == askcheck.fix(text, unsafe=True)[0] != safe["text"]

@@ -18,9 +18,10 @@ pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
+from serve_helpers import serve_process  # noqa: E402
+
 import askcheck  # noqa: E402
 from askcheck.fixer import apply_edits  # noqa: E402
-from serve_helpers import serve_process  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -12,12 +13,13 @@ from click.testing import CliRunner
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
+from conftest import ROOT  # noqa: E402
+from serve_helpers import post_form, request, serve_process  # noqa: E402
+
 import askcheck  # noqa: E402
 from askcheck.cli import main  # noqa: E402
 from askcheck.fixer import apply_edits  # noqa: E402
 from askcheck.serve.command import _is_loopback, serve  # noqa: E402
-from conftest import ROOT  # noqa: E402
-from serve_helpers import post_form, request, serve_process  # noqa: E402
 
 # Emoji and accented letters before, between and after the flagged words (none inside them: the
 # client library moves a match's offset past emoji, not its length; see the README).
@@ -57,6 +59,9 @@ def test_the_command_serves_the_page_and_both_apis(two_workers):
     assert request(base + "/v2/languages").status == 200
     answer = post_form(base + "/v2/check", {"text": DRAFT, "language": "en-US"})
     assert {m["rule"]["id"] for m in answer.json()["matches"]} == {f.code for f in askcheck.check(DRAFT)}
+    deadline = time.monotonic() + 60  # /healthz answers once the first worker is up; wait for the second
+    while two_workers.log().count("Application startup complete") < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
     log = two_workers.log()
     assert f"the page at {base}/" in log and "Started parent process" in log
     assert log.count("Application startup complete") == 2  # each worker warmed its own pipeline

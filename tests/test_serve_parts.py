@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from askcheck.serve.annotated import AnnotatedText, AnnotationError
 from askcheck.serve.options import ServeOptions

@@ -13,8 +13,7 @@ import click
 
 from ..cli_common import ConfigError, build_settings, fail, linter_for, load_file_config
 from ..registry import RegistryError
-from .options import (DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT, DEFAULT_TIMEOUT, ENVIRONMENT_KEY,
-                      ServeOptions)
+from .options import DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT, DEFAULT_TIMEOUT, ENVIRONMENT_KEY, ServeOptions
 
 MAX_CONNECTIONS = 256  # per worker; past it uvicorn answers 503 instead of queueing without end
 
@@ -57,8 +56,8 @@ def serve(host, port, workers, max_body, timeout, allow_origins, log_text, confi
     """Serve askcheck over HTTP: a LanguageTool-compatible API (/v2/check), a JSON API (/api/...)
     and a page to compose a message against it (/)."""
     try:
-        import uvicorn  # noqa: F401  (the serve extra)
         import starlette  # noqa: F401
+        import uvicorn  # noqa: F401  (the serve extra)
     except ImportError:
         fail("askcheck serve needs the serve extra: pip install 'askcheck[serve]'")
     try:

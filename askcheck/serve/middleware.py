@@ -81,7 +81,7 @@ class Deadline:
         tracked = _Tracked(send)
         try:
             await asyncio.wait_for(self.app(scope, receive, tracked), self.seconds)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             if tracked.status is None:
                 await send_json(send, 503, {"error": f"the request took longer than the time limit ({self.seconds:g} s)",
                                             "status": 503}, [(b"retry-after", b"1")])

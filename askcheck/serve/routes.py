@@ -15,7 +15,8 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..registry import describe
-from . import languagetool, native, service as work
+from . import languagetool, native
+from . import service as work
 from .middleware import TEXT_STATE_KEY
 from .openapi import document as openapi_document
 from .service import LintService, RequestError

@@ -16,9 +16,9 @@ import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
+from ..docinfo import sentences
 from ..engine import Linter, Result, get_linter
 from ..fixer import fix_loop, rewrite_text
-from ..docinfo import sentences
 from ..registry import load_rules
 from ..settings import Settings, SettingsError, selected_rules
 
