@@ -17,7 +17,7 @@ from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings
-from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path
+from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
 from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
 from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
 
@@ -38,6 +38,11 @@ def gather_sources(paths, stdin_filename, include, exclude, reading: Reading = R
     a corpus Message (a record inside a .jsonl/.csv/.mbox file, or an email's body), or an error."""
     for raw in paths:
         if raw == "-":
+            if stdin_filename and Path(stdin_filename).suffix.lower() in RECORD_SUFFIXES:
+                # Read as the file it names: an email (.eml) is linted on the writer's own words only.
+                yield from read_stdin_as(stdin_filename, sys.stdin.buffer.read(), text_field=reading.text_field,
+                                         id_field=reading.id_field, include_quoted=reading.include_quoted)
+                continue
             try:
                 yield read_stdin(stdin_filename or "-")
             except InputError as exc:
@@ -76,7 +81,7 @@ def lint_sources(settings: Settings, items, jobs: int = 1, progress=None) -> Ite
         for item in items:
             report = _file_report(item)
             in_flight.append(report)
-            yield report.error or (item.text, report.name, report.record)
+            yield report.error or (item.text, report.name, report.record, getattr(item, "subject", None))
 
     for _, result, _ in lint_pairs(settings, lintable(), jobs, progress=progress):
         report = in_flight.popleft()
@@ -118,7 +123,8 @@ def main() -> None:
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--include", multiple=True, help="Glob of files to lint inside folders (default: *.txt *.md *.eml).")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
-@click.option("--stdin-filename", default=None, help="Name to report for text read from stdin (-).")
+@click.option("--stdin-filename", default=None,
+              help="Name to report for text read from stdin (-); a .eml, .mbox, .jsonl or .csv name reads it as that kind of file.")
 @click.option("--show-asks", is_flag=True, help="Also show the sentences taken as asks.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings.")
 @click.option("--config", "config_path", type=click.Path(), default=None, help="Config file (default: nearest pyproject.toml/askcheck.toml).")
@@ -303,11 +309,9 @@ def rules_cmd(fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([{
-            "code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-            "needs_ask": r.needs_ask, "options": {k: o.default for k, o in r.options.items()},
-            "module": r.__module__,
-        } for r in rules.values()], indent=2))
+        from .registry import describe
+
+        click.echo(json.dumps([describe(r) for r in rules.values()], indent=2))
         return
     rows = [(r.code, r.name, r.severity.value, r.summary) for r in rules.values()]
     widths = [max(len(row[i]) for row in rows + [("CODE", "NAME", "SEVERITY", "")]) for i in range(3)]
@@ -421,5 +425,7 @@ def lsp_cmd(debounce_ms):
 
 
 from .report_cli import report  # noqa: E402  (its own module: the batch report has many options)
+from .serve.command import serve  # noqa: E402  (the HTTP server: its own package)
 
 main.add_command(report)
+main.add_command(serve)

@@ -15,6 +15,7 @@ says where the record starts in the file ("line 12"), for a reader looking for i
 from __future__ import annotations
 
 import csv
+import dataclasses
 import email
 import email.errors
 import email.policy
@@ -22,6 +23,7 @@ import glob
 import json
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -115,6 +117,20 @@ def read_path(path: Path, *, text_field: str = "text", id_field: str = "id",
         yield from read_eml(path, include_quoted=include_quoted)
     else:
         yield from read_text(path)
+
+
+def read_stdin_as(name: str, data: bytes, *, text_field: str = "text", id_field: str = "id",
+                  include_quoted: bool = False) -> Iterator[Message | RecordError]:
+    """The messages of `data` (stdin) read as the kind of file `name` names (.eml, .mbox, .jsonl,
+    .csv), reported under that name: a mail client's pre-send hook pipes the whole email in."""
+    if Path(name).suffix.lower() == ".eml":
+        yield _email_message(data, name, None, None, include_quoted)
+        return
+    with tempfile.TemporaryDirectory(prefix="askcheck-stdin-") as folder:
+        path = Path(folder, "stdin" + Path(name).suffix.lower())
+        path.write_bytes(data)
+        for item in read_path(path, text_field=text_field, id_field=id_field, include_quoted=include_quoted):
+            yield dataclasses.replace(item, filename=name)
 
 
 def _open_error(path: Path, exc: OSError) -> RecordError:
@@ -383,6 +399,6 @@ def _count_lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
-__all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_path", "read_text", "read_jsonl", "read_csv",
+__all__ = ["Message", "RecordError", "iter_messages", "iter_paths", "read_path", "read_stdin_as", "read_text", "read_jsonl", "read_csv",
            "read_eml", "read_mbox", "email_body", "strip_quoted", "estimate_count", "is_positional",
            "CORPUS_GLOBS", "RECORD_SUFFIXES"]

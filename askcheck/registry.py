@@ -48,6 +48,15 @@ def load_rules(extra: tuple[type[Rule], ...] = ()) -> dict[str, type[Rule]]:
     return dict(sorted(by_code.items()))
 
 
+def describe(rule: type[Rule]) -> dict:
+    """A rule as JSON (`askcheck rules --format json`, the server's `/api/rules`)."""
+    return {
+        "code": rule.code, "name": rule.name, "severity": rule.severity.value, "summary": rule.summary,
+        "needs_ask": rule.needs_ask, "options": {k: o.default for k, o in rule.options.items()},
+        "module": rule.__module__,
+    }
+
+
 @lru_cache(maxsize=1)
 def _entry_points():
     return tuple(entry_points(group=ENTRY_POINT_GROUP))

@@ -11,18 +11,23 @@ from typing import Iterable, Iterator
 STREAMING = True
 
 
+def report_object(r) -> dict:
+    """One input's object in `--show-asks` output: its name, error, the asks detected and the findings."""
+    obj = {"filename": r.name}
+    if r.record is not None:
+        obj["record"] = r.record
+    obj.update({
+        "error": r.error,
+        "asks": r.result.asks if r.result else [],
+        "findings": [f.to_dict() for f in r.result.findings] if r.result else [],
+    })
+    return obj
+
+
 def _elements(reports, show_asks: bool) -> Iterator[dict]:
     for r in reports:
         if show_asks:
-            obj = {"filename": r.name}
-            if r.record is not None:
-                obj["record"] = r.record
-            obj.update({
-                "error": r.error,
-                "asks": r.result.asks if r.result else [],
-                "findings": [f.to_dict() for f in r.result.findings] if r.result else [],
-            })
-            yield obj
+            yield report_object(r)
         elif r.result:
             yield from (f.to_dict() for f in r.result.findings)
 
