@@ -50,6 +50,7 @@ _CRY_CORE = {"help", "sos", "halp", "mayday"}
 _AVAILABILITY = {"got", "free", "available", "around", "gotta", "have"}
 _ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
 _PLEASE = {"please", "pls", "plz", "kindly"}
+_AFTER_PLEASE = {"either", "just", "also", "kindly", "then", "now", "quickly", "simply", "still"}
 # "Please take a look", "please take over": take asks; "please take care", "take note" do not.
 _TAKE_ASKS = {"a", "over", "another", "the", "one", "some"}
 # A one-word question is an interjection, not something to answer: "Really?", "Huh?", "Seriously?"
@@ -303,6 +304,8 @@ class AskDetector:
         pleaded = word in _PLEASE
         if pleaded:
             i += 1
+            while i < len(toks) - 1 and toks[i].norm_ in _AFTER_PLEASE:
+                i += 1  # "Please either confirm…", "please just send…"
             if i >= len(toks) or toks[i].norm_ in self.please_not_ask or not toks[i].is_alpha:
                 return None
             word = toks[i].norm_
