@@ -268,6 +268,10 @@ class _Facts:
         return bool(self.judge.readers_own.find(self.doc))
 
     @cached_property
+    def quick_bounds(self):
+        return [duration_minutes(span_text(self.doc[s:e])) for s, e in self.judge.quick_bounds.find(self.doc)]
+
+    @cached_property
     def time_asks(self):
         return [(s, e, duration_minutes(span_text(self.doc[s:e]))) for s, e in self.judge.time_asks.find(self.doc)]
 
@@ -459,10 +463,8 @@ class Judge:
     def _small(self, doc: Doc, ask: Ask, found: Span, facts: _Facts) -> bool:
         """Said to take five minutes or less ("It's maybe five minutes"), an ask is quick; so is a look or
         a check of a quarter of an hour at something that is not the writer's own."""
-        for s, e in self.quick_bounds.find(doc):
-            minutes = duration_minutes(span_text(doc[s:e]))
-            if minutes is not None and minutes <= 5:
-                return True
+        if any(minutes is not None and minutes <= 5 for minutes in facts.quick_bounds):
+            return True
         toks = tokens(doc)
         # "could you spare a minute to discuss…"; a light look may take up to a quarter of an hour.
         light = toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2])
