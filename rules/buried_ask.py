@@ -90,13 +90,9 @@ A hard-to-read ask sentence gets no fix: only the writer can split it.
         body = self._body_start(doc)
         preamble = sum(1 for t in tokens(doc)[body:first.start_token] if t.is_alpha or t.like_num)
         if preamble > self.config["max_preamble_words"]:
-            yield Violation(
-                start=first.start_char, end=first.end_char,
-                message=f'The first ask ("{quote(span_text(first.span), 50)}") comes after {preamble} words (more '
-                        f'than {self.config["max_preamble_words"]})',
-                suggestion="put the ask first, after any greeting, and the context it needs after it",
-                fix=self._move_up(doc, first, body),
-            )
+            yield self._violation(first, f'comes after {preamble} words (more than {self.config["max_preamble_words"]})',
+                                  "put the ask first, after any greeting, and the context it needs after it",
+                                  self._move_up(doc, first, body))
             return
         for ask in asks:
             toks = words(ask.span)
@@ -109,13 +105,15 @@ A hard-to-read ask sentence gets no fix: only the writer can split it.
             # short sentences they are, at a low grade.
             level = grade(span_text(ask.span))
             if level > self.config["max_ask_grade"]:
-                yield Violation(
-                    start=ask.start_char, end=ask.end_char,
-                    message=f'The ask ("{quote(span_text(ask.span), 50)}") is hard to read: {count} words, '
-                            f'reading grade {level:.0f}',
-                    suggestion="split it: one sentence that says what you need, then the details in short sentences",
-                )
+                yield self._violation(ask, f"is hard to read: {count} words, reading grade {level:.0f}",
+                                      "split it: one sentence that says what you need, then the details in short "
+                                      "sentences")
                 return
+
+    @staticmethod
+    def _violation(ask, what: str, suggestion: str, fix=None) -> Violation:
+        return Violation(start=ask.start_char, end=ask.end_char, suggestion=suggestion, fix=fix,
+                         message=f'The ask ("{quote(span_text(ask.span), 50)}") {what}')
 
     @staticmethod
     def _asked_in_subject(doc) -> bool:
