@@ -7,6 +7,7 @@ pyphen; the Flesch constants are the English ones either way.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 LANG = "en-US"
@@ -27,6 +28,12 @@ def scores(text: str) -> tuple[float, float]:
     return float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text))
 
 
+# textstat counts every full stop as a sentence end, the one in "version 2.4" too.
+_NUMBER_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
 def grade(text: str) -> float:
-    """Flesch-Kincaid grade level of a text (US school grade: 3 is third grade, 13+ is college)."""
-    return float(_textstat().flesch_kincaid_grade(text))
+    """Flesch-Kincaid grade level of a text (US school grade: 3 is third grade, 13+ is college). A point
+    inside a number ("2.4", "3.14") ends no sentence; a full stop between words does, even with the
+    space after it missing ("found it.Then"), so run-on lines still read as the sentences they are."""
+    return float(_textstat().flesch_kincaid_grade(_NUMBER_POINT.sub("", text)))
