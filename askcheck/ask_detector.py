@@ -37,7 +37,7 @@ _ADVERBS = {"please", "pls", "plz", "possibly", "maybe", "perhaps", "kindly", "j
 _NOT_ASK_VERBS = {"believe", "imagine", "guess", "see", "hear", "like", "want", "be", "tell-",
                   "relate", "blame", "not", "'ve", "have", "feel", "remember", "recall", "think"}
 # Which form wins when a sentence holds several frames: the one that asks for most.
-FORMS = ("request", "proposal", "implicit", "input", "question")
+FORMS = ("request", "imposed", "proposal", "implicit", "input", "question")
 
 # "Thoughts on this?", "Feedback welcome?": a sentence-initial noun asking for input, ending in "?".
 _INPUT_NOUNS = {"thoughts", "ideas", "feedback", "input", "suggestions", "advice", "opinions",
@@ -132,6 +132,7 @@ class AskDetector:
     def __init__(self, nlp: Language, extra_action_frames=(), extra_input_frames=(), extra_imperatives=()):
         self.frames = {
             "request": PhraseRegex(list(lexicon.phrases("ask_requests")) + list(extra_action_frames)),
+            "imposed": PhraseRegex(lexicon.phrases("ask_imposed")),
             "proposal": PhraseRegex(lexicon.phrases("ask_proposals")),
             "implicit": PhraseRegex(lexicon.phrases("ask_implicit")),
             "input": PhraseRegex(list(lexicon.phrases("ask_input")) + list(extra_input_frames)),
@@ -233,7 +234,7 @@ class AskDetector:
             if (form in ("request", "implicit") and first + 1 < len(toks) and toks[first].norm_ in _WH
                     and toks[first + 1].norm_ in _AUX and s > toks[first].i and _ends_with_question(toks)):
                 return "question", toks[first].i  # "What do you feel you need help with?" asks for an answer
-            if form == "request" or not (at := self._imperative(toks, vetoes, announcement)):
+            if form in ("request", "imposed") or not (at := self._imperative(toks, vetoes, announcement)):
                 return form, s
             return "request", at
         at = None if announcement else self._imperative(toks, vetoes, announcement)

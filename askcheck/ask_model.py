@@ -5,7 +5,7 @@ draft?") should bound the effort, say when and leave an easy no; a quick questio
 source for this?"), a routine task ("Please send the invoice") or a plea to a crowd ("Can anyone
 spare a pizza tonight?") should not get the same advice. So every detected ask carries:
 
-- `form`: how it asks ("request", "implicit", "proposal", "input", "question");
+- `form`: how it asks ("request", "imposed", "implicit", "proposal", "input", "question");
 - `kind`: what it is ("favor", "task", "question", "plea", "proposal");
 - `audience`: "reader" (one person or a small named group) or "crowd" (anyone, strangers);
 - `cost`: "quick" or "substantial" (real time or effort: a review, a meeting, a move);
@@ -41,7 +41,7 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             "available", "free", "happy", "in", "for", "on", "with", "i", "we", "need", "want", "like",
             "love", "'d", "appreciate", "it", "someone", "anyone", "somebody", "anybody", "any", "of",
             "guys", "all", "hoping", "wondering", "was", "were", "am", "'m", "is", "are", "that",
-            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as", "care"}
+            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as", "care", "up"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
@@ -333,6 +333,9 @@ class Judge:
         crowd = None if ask.form == "proposal" else self._crowd(toks, at)
         ask.audience = "crowd" if crowd else "reader"
         ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
+        if ask.form == "imposed" and not crowd:
+            self._imposed(doc, ask, at, toks, facts)
+            return
         if ask.form == "question":  # most asks: answered, not worked on
             if crowd:
                 ask.kind, ask.why["kind"] = "plea", f'plea: help asked of an open crowd ("{crowd}")'
@@ -394,6 +397,19 @@ class Judge:
                            else f'substantial: "{span_text(found)}" takes real time or effort' if found is not None
                            else "quick: a question" if ask.kind == "question"
                            else "quick: names no task that takes real time")
+
+    def _imposed(self, doc: Doc, ask: Ask, at: int, toks, facts: _Facts) -> None:
+        """ "I've put you down for two dozen cupcakes": the writer has decided the reader's yes. Whatever
+        the work, it is a favor the reader did not agree to; it is quick only when said to take minutes."""
+        frame = [t for t in toks if t.i >= at][:6]
+        ask.kind = "favor"
+        ask.why["kind"] = f'favor: the writer commits the reader without asking ("{span_text(doc[frame[0].i:frame[-1].i + 1])}")'
+        effort = doc[frame[0].i:frame[-1].i + 1]
+        if self._small(doc, ask, effort, facts):
+            ask.cost, ask.why["cost"] = "quick", "quick: said to take five minutes or less"
+            return
+        ask.effort, ask.cost = effort, "substantial"
+        ask.why["cost"] = "substantial: a commitment made for the reader takes their time"
 
     def _crowd(self, toks, at: int) -> str | None:
         """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…"), if any."""

@@ -47,9 +47,13 @@ def _past_sentence(sent: Span) -> bool:
     return cache[sent.start]
 
 
+# Present-tense verbs that end in "-ed": "I need 120 of them by the 20th" reports nothing past.
+_PRESENT_IN_ED = {"need", "feed", "proceed", "succeed", "exceed", "bleed", "breed", "speed", "heed", "embed", "shed"}
+
+
 def _first_person_past(tok, toks) -> bool:
     """ "I called", "we've emailed", "I have tried": the writer reporting what they already did."""
-    if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok.text) > 3):
+    if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok.text) > 3) or tok.lower_ in _PRESENT_IN_ED:
         return False
     prev = toks[tok.i - 1].norm_
     return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}

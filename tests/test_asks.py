@@ -47,6 +47,15 @@ ASKS = [
     ("Could you give me an hour on the pricing model?", "favor", "reader", "substantial"),
     ("I hate to ask, but could you take over the Henderson account starting Monday?", "favor", "reader",
      "substantial"),
+    # imposed: the writer has decided the reader's yes ("a forced yes fosters resentment")
+    ("Ok so the bake sale is Friday and I've put you down for two dozen cupcakes.", "favor", "reader",
+     "substantial"),
+    ("I've already told Dad you'll fix his boiler on Sunday.", "favor", "reader", "substantial"),
+    ("We now expect you to run the tombola at the summer fair.", "favor", "reader", "substantial"),
+    ("If I don't hear back by 5pm I'll assume you're happy to chair the meeting.", "favor", "reader",
+     "substantial"),
+    ("Hey, you're helping me move on Saturday, yeah?", "favor", "reader", "substantial"),
+    ("We're only waiting on you to sign up. It takes two minutes!", "favor", "reader", "quick"),
     # work that belongs to the reader's job is a task, however big
     ("Could you review PR 52 within the hour? It's blocking the hotfix.", "task", "reader", "substantial"),
     ("Hi Professor Banks, could you send feedback on my draft this week?", "task", "reader", "substantial"),
@@ -62,6 +71,8 @@ ASKS = [
      "reader", "substantial"),
 ]
 NOT_ASKS = [
+    "I've told my manager you'd be a great fit for the team.",
+    "You're helping the project a lot with these reviews.",
     "Thanks so much for your help yesterday!",
     "I'm so sorry for your loss.",
     "Let me know if you have any questions.",

@@ -42,7 +42,7 @@ SCHEMAS = {
                  "suggestion", "fix"]),
     "Ask": _object({
         "text": _STR, "span": _ref("Span"),
-        "form": {"enum": ["request", "implicit", "proposal", "input", "question"]},
+        "form": {"enum": ["request", "imposed", "implicit", "proposal", "input", "question"]},
         "kind": {"enum": ["favor", "task", "question", "plea", "proposal"]},
         "audience": {"enum": ["reader", "crowd"]},
         "cost": {"enum": ["quick", "substantial"]},
