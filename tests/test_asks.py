@@ -71,6 +71,11 @@ ASKS = [
      "reader", "substantial"),
 ]
 NOT_ASKS = [
+    "Who are you to judge my edits?",
+    "Why do you keep reverting my changes?",
+    "Surely you know the policy on sources?",
+    "Since when is that a rule?",
+    "So what's the problem?",
     "I've told my manager you'd be a great fit for the team.",
     "You're helping the project a lot with these reviews.",
     "Thanks so much for your help yesterday!",
@@ -183,3 +188,11 @@ def test_pipeline_is_blank_english_by_default():
     assert nlp.lang == "en"
     assert "askcheck_asks" in nlp.pipe_names
     assert not {"tagger", "parser", "ner"} & set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize("text", [
+    "What's the point of repeating it, given the infobox already says so?",
+    "Why do you keep a list of the digits as booleans?",
+])
+def test_questions_near_rhetorical_formulas_still_ask(text):
+    assert askcheck.asks(text), text

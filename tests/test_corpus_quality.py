@@ -71,6 +71,24 @@ def test_f1_per_rule_with_the_essay_sets(scores, corpus, rule):
     assert s.f1 >= 0.85, (corpus, rule, s.precision, s.recall, s.fp_examples[:3], s.fn_examples[:3])
 
 
+# The bar (F1 >= 0.92) over the whole corpora, essay sets included, where it is not reached yet
+# (README, "Quality"): strict, so reaching it turns the mark into a failure to remove.
+UNMET_WHOLE = {
+    ("missing-duration", "labelled"): "0.910: favor-vs-duty and obvious sizes",
+    ("missing-duration", "holdout"): "0.863",
+    ("no-opt-out", "holdout"): "0.852: favors in pressure messages asked by presuming",
+    ("vague-ask", "holdout"): "0.916",
+}
+
+
+@pytest.mark.parametrize("rule,corpus", [
+    pytest.param(r, c, marks=pytest.mark.xfail(strict=True, reason=UNMET_WHOLE[(r, c)])) if (r, c) in UNMET_WHOLE
+    else (r, c) for r in RULES for c in ("labelled", "holdout")])
+def test_f1_per_rule_with_the_essay_sets_target(scores, corpus, rule):
+    s = scores[corpus][0][rule]
+    assert s.f1 >= 0.92, (corpus, rule, s.precision, s.recall)
+
+
 @pytest.mark.parametrize("corpus", ["labelled", "holdout"])
 def test_ask_detection(first_files, scores, corpus):
     d = first_files[corpus][2].detection
@@ -111,12 +129,7 @@ def test_real_rules_that_fire_are_right(real):
 def test_real_asks_are_found(real):
     d = real[2].detection
     assert d.recall >= 0.85, d.fn_examples[:5]
-    assert d.precision >= 0.87, d.fp_examples[:5]  # floor: what is reached today, so it cannot slip
-
-
-@pytest.mark.xfail(strict=True, reason="not reached yet: ask precision 0.893 on corpus/real (README, Quality)")
-def test_real_ask_precision_target(real):
-    assert real[2].detection.precision >= 0.90
+    assert d.precision >= 0.90, d.fp_examples[:5]
 
 
 def test_real_rules_find_their_positives(real):
