@@ -120,7 +120,7 @@ def modal_questions(toks) -> list[tuple[int, int]]:
             adverbs_after = tok.norm_ in _ADVERBS
             partitives_only = partitives_only and tok.norm_ in _PARTITIVES
             if not (partitives_only or adverbs_after):
-                if tok.norm_ in _NOT_ASK_VERBS:
+                if tok.norm_ in _NOT_ASK_VERBS and not _hosting(toks, j):
                     # "Could you possibly be overthinking this?": the verb asks nothing, so neither
                     # does the adverb read as one; a "please" still asks ("Could you please be clearer?").
                     spans[found:] = [(s, e) for s, e in spans[found:] if toks[e - 1].norm_ in _PLEASE]
@@ -355,8 +355,13 @@ _HAVE_OBJECTS = {"him", "her", "them", "it", "us", "me", "my", "our", "the", "th
 
 
 def _hosting(toks, j: int) -> bool:
-    """Whether "have" at `j` takes an object ("have him overnight"), not a participle ("have done")."""
-    return toks[j].norm_ == "have" and j + 1 < len(toks) and toks[j + 1].norm_ in _HAVE_OBJECTS
+    """Whether "have" at `j` takes an object ("have him overnight"), not a participle ("have done"), or
+    "be" takes a role for the writer ("Would you be my guarantor?"), not a state ("be able")."""
+    if j + 1 >= len(toks):
+        return False
+    if toks[j].norm_ == "be":
+        return toks[j + 1].norm_ in {"my", "our"}
+    return toks[j].norm_ == "have" and toks[j + 1].norm_ in _HAVE_OBJECTS
 
 
 def _asks_about_the_past(toks, i: int) -> bool:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .context import is_past
 from .docinfo import SUBJECT_KEY, distress_of, sentence_index, sentence_of, sentences, span_text, tokens, words
-from .phrases import PhraseRegex
+from .phrases import MONTHS, WEEKDAYS, PhraseRegex
 
 # Words a request passes over on its way to the verb that says what is wanted.
 _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibly", "maybe", "perhaps",
@@ -301,6 +301,7 @@ class Judge:
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.review_works = PhraseRegex(lexicon.phrases("review_works"))
         self.task_words = TaskWords()
+        self.time_words = lexicon.words("time_words") | set(WEEKDAYS) | set(MONTHS)
 
     def __call__(self, doc: Doc, found: list[tuple[Span, str, int]]) -> list[Ask]:
         """`found`: (sentence, form, index of the token where the ask starts) for each ask."""
@@ -468,7 +469,10 @@ class Judge:
             return False  # "expand the abbreviation": say what it stands for
         if any(t.norm_ in _QUICK for t in toks[start:end]):
             return False
-        inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS]
+        # When the words inside say only when ("come over Wednesday evening and help"), the phrase's own
+        # verbs say what the work is.
+        inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS
+                  and t.norm_ not in self.time_words and t.norm_ not in {"help", "helping"}]
         if inside and all(t.norm_ in self.task_words.generic for t in inside) and not any(
                 t.norm_ in self.effort_verbs for t in toks[start:end]):
             return False

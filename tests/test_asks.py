@@ -56,6 +56,10 @@ ASKS = [
      "substantial"),
     ("Hey, you're helping me move on Saturday, yeah?", "favor", "reader", "substantial"),
     ("We're only waiting on you to sign up. It takes two minutes!", "favor", "reader", "quick"),
+    # favors of presence, hosting and roles, whatever their verb
+    ("Could you have him overnight on the 8th?", "favor", "reader", "substantial"),
+    ("Would you be my guarantor for the tenancy?", "favor", "reader", "substantial"),
+    ("Could you come over Wednesday evening and help me blitz it?", "favor", "reader", "substantial"),
     # work that belongs to the reader's job is a task, however big
     ("Could you review PR 52 within the hour? It's blocking the hotfix.", "task", "reader", "substantial"),
     ("Hi Professor Banks, could you send feedback on my draft this week?", "task", "reader", "substantial"),
