@@ -348,12 +348,13 @@ def eval_cmd(paths, show, fmt, corpora, no_fixes, model):
     """Precision, recall and F1 per rule, and ask detection, over labelled messages.
 
     Each PATH (a JSONL file or a folder of them) is scored on its own. Default: corpus/labelled,
-    corpus/holdout and corpus/real (real messages, whose texts are read from the shared corpora; it is
-    skipped with a note where they are absent)."""
+    corpus/holdout, corpus/real and corpus/real-check (real messages, whose texts are read from the
+    shared corpora; they are skipped with a note where those are absent)."""
     from .evaluate import CorpusError, evaluate, needs_corpora
 
     explicit = bool(paths)
-    paths = paths or tuple(p for p in ("corpus/labelled", "corpus/holdout", "corpus/real") if Path(p).exists())
+    paths = paths or tuple(p for p in ("corpus/labelled", "corpus/holdout", "corpus/real", "corpus/real-check")
+                           if Path(p).exists())
     if not paths:
         fail("no labelled corpus here (give a path)")
     for p in paths:
