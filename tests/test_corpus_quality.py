@@ -137,3 +137,14 @@ def test_real_rules_find_their_positives(real):
     for rule, s in real[0].items():
         if s.support >= 5:
             assert s.recall >= 0.60, (rule, s.recall)
+
+
+def test_check_set_asks(linter):
+    """corpus/real-check, the second blind set of real messages: the issue's ask-detection bars."""
+    path = CORPUS.parent.parent / "shared" / "corpora"
+    if not path.is_dir():
+        pytest.skip("../shared/corpora is not present")
+    _, count, report = evaluate(linter, [CORPUS / "real-check"], path, fixes=False)
+    assert count == 400
+    d = report.detection
+    assert d.precision >= 0.90 and d.recall >= 0.85, (d.precision, d.recall)
