@@ -386,6 +386,9 @@ class Judge:
         elif found is not None and self._favor(ask, found, rest, facts):
             # "Could we meet Friday so you can review my slides?" is a favor, whatever its frame.
             ask.kind, reason = "favor", "help with the writer's own work or life, asked of the reader"
+        elif found is None and (frame := self._small_favor(ask, rest, facts)):
+            # "Any chance you could water my tomatoes? Literally 5 mins": a favor, if a quick one.
+            ask.kind, reason = "favor", f'asked as a favor for the writer ("{frame}"), though a quick one'
         elif verb is not None and verb.norm_ in _ROUTINE and found is None:
             ask.kind, reason = "task", f'"{verb.text}" is a routine action'
         else:
@@ -583,6 +586,21 @@ class Judge:
             return True
         near = tokens(ask.span.doc)[effort.start:min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
+
+    def _small_favor(self, ask: Ask, rest, facts: _Facts) -> str | None:
+        """The words that ask for a quick thing as a favor to the writer ("any chance", "would you mind",
+        "I'd be so grateful"), when the thing is the writer's own ("my tomatoes", "for us") and no work
+        topic or duty makes it part of the reader's job; else None."""
+        frame = next((ask.span.doc[s:e] for s, e in facts.favor if ask.start <= s < ask.end), None)
+        if frame is None or not any(t.norm_ in _WRITER | {"us", "our", "ours"} for t in rest):
+            return None
+        doc = ask.span.doc
+        greeting = words(sentences(doc)[0])[:4]
+        if any(t.norm_ in self.duty_roles for t in greeting) or facts.readers_own:
+            return None
+        if any(t.norm_ in self.work_nouns for t in rest):
+            return None
+        return span_text(frame)
 
     def _what(self, doc: Doc, ask: Ask, facts: _Facts) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""

@@ -60,6 +60,9 @@ ASKS = [
     ("Could you have him overnight on the 8th?", "favor", "reader", "substantial"),
     ("Would you be my guarantor for the tenancy?", "favor", "reader", "substantial"),
     ("Could you come over Wednesday evening and help me blitz it?", "favor", "reader", "substantial"),
+    # a quick thing asked as a favor for the writer is still a favor (its rules need it substantial)
+    ("Any chance you could water my tomatoes on Tuesday? Literally 5 mins.", "favor", "reader", "quick"),
+    ("Would you mind sending the invoice for the Q3 report?", "task", "reader", "quick"),
     # work that belongs to the reader's job is a task, however big
     ("Could you review PR 52 within the hour? It's blocking the hotfix.", "task", "reader", "substantial"),
     ("Hi Professor Banks, could you send feedback on my draft this week?", "task", "reader", "substantial"),
