@@ -50,7 +50,12 @@ _CRY_CORE = {"help", "sos", "halp", "mayday"}
 _AVAILABILITY = {"got", "free", "available", "around", "gotta", "have"}
 _ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
 _PLEASE = {"please", "pls", "plz", "kindly"}
-_AFTER_PLEASE = {"either", "just", "also", "kindly", "then", "now", "quickly", "simply", "still"}
+_AFTER_PLEASE = {"either", "just", "also", "kindly", "then", "now", "quickly", "simply", "still", "all", "everyone",
+                 "everybody"}
+# "Clean up the kitchen", "pull together the Q2 audit": a verb, its particle, then its object.
+_PARTICLES = {"up", "out", "together", "over", "off", "down", "back", "through", "around", "round", "away"}
+_OBJECT_AFTER_PARTICLE = {"the", "my", "our", "your", "his", "her", "their", "this", "that", "these", "those", "a",
+                          "an", "some", "all", "any"}
 # "Please take a look", "please take over": take asks; "please take care", "take note" do not.
 _TAKE_ASKS = {"a", "over", "another", "the", "one", "some"}
 # A one-word question is an interjection, not something to answer: "Really?", "Huh?", "Seriously?"
@@ -225,8 +230,9 @@ class AskDetector:
         """(form, token where the ask starts) when the sentence asks, else None."""
         # A veto overlapping a frame kills it, unless the frame starts where the veto starts and says more:
         # "Would you like to help out with it?" asks, where "Would you like to…" alone offers or invites.
+        # A veto inside a longer frame is part of it: "You'll take Pepper while we're away, won't you?"
         live = [(form, s, e) for (form, s, e) in frames
-                if not any(vs < e and s < ve and not (s == vs and e > ve and (s, e) in lexical)
+                if not any(vs < e and s < ve and not (s <= vs and e >= ve and e - s > ve - vs and (s, e) in lexical)
                            for vs, ve in vetoes)]
         if live:
             form, s, _ = min(live, key=lambda m: (FORMS.index(m[0]), m[1]))
@@ -324,6 +330,8 @@ class AskDetector:
             return first.i if word in {"help"} and nxt is not None and nxt.text == "?" else None
         if word == "take" and pleaded:
             return first.i if nxt.norm_ in _TAKE_ASKS else None  # "please take a look" asks; "take note" does not
+        if nxt.norm_ in _PARTICLES and i + 2 < len(toks) and toks[i + 2].norm_ in _OBJECT_AFTER_PARTICLE:
+            nxt = toks[i + 2]
         if nxt.norm_ in _NOT_AFTER_IMPERATIVE and not (nxt.norm_ == "a" and self._object_follows(word, toks, i, pleaded)):
             return None
         if word == "have" and not (nxt.norm_ == "a" and i + 2 < len(toks) and toks[i + 2].norm_ in _HAVE_A):

@@ -66,6 +66,9 @@ _DETERMINERS = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "t
 _NOT_WORK_OBJECTS = {"abbreviation", "acronym", "abbr", "acronyms", "abbreviations"}
 # Words after "help me" that are not a task: "help me how to save it", "help me if you can".
 _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when", "by"}
+# A question that opens on these asks its subject: "Is anyone…", "Is there anybody…", "Does somebody…"
+_QUESTION_OPENERS = {"is", "are", "does", "do", "has", "have", "can", "could", "would", "will", "might"}
+_CLAUSE_STARTS = {"when", "if", "while", "after", "before", "once", "whenever", "because", "since", "so", "as"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
 _THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
              "something", "anything", "stuff", "things", "it", "this", "that"}
@@ -416,8 +419,11 @@ class Judge:
         ask.why["cost"] = "substantial: a commitment made for the reader takes their time"
 
     def _crowd(self, toks, at: int) -> str | None:
-        """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…"), if any."""
+        """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…", "Is anyone in
+        the Headingley area free to help…", "Is there anyone at work who could…"), if any."""
         window = [t for t in toks if at - 1 <= t.i < at + 6]
+        if toks and toks[0].norm_ in _QUESTION_OPENERS:
+            window = [t for t in toks[1:4] if t.i < at] + window
         for tok in window:
             if tok.norm_ in self.crowd:
                 return tok.text
@@ -538,6 +544,9 @@ class Judge:
             if nxt.norm_ in {"with", "on"} or (nxt.is_alpha and nxt.norm_ not in _THINKING
                                                and nxt.norm_ not in _FUNCTION_WORDS and nxt.norm_ not in _NOT_VERBS):
                 obj = rest[j + 1:j + 6]
+                # "help me with something when you're home": the object ends where a clause starts.
+                cut = next((k for k, t in enumerate(obj) if t.norm_ in _CLAUSE_STARTS), len(obj))
+                obj = obj[:cut]
                 content = [t for t in obj if t.is_alpha and t.norm_ not in self.task_words.generic]
                 if content:
                     return doc[tok.i:content[0].i + 1]
@@ -612,7 +621,8 @@ class Judge:
         if self.task_words.names_task(ask.span):
             ask.what, reason = "concrete", "the ask names its task"
         elif ask.kind == "question" and not distressed and not any(
-                t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask):
+                t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask) and (
+                    self.task_words.content_words(ask.span) or not _DELIBERATION.search(span_text(ask.span).lower())):
             ask.what, reason = "concrete", "a question with its own subject matter"
         elif ask.kind == "proposal":
             ask.what, reason = "concrete", "a proposal names its own action"
@@ -650,10 +660,12 @@ class TaskWords:
         return score + bool(found and _PROBLEM.search(span_text(sent)))
 
     def content_words(self, span) -> list:
-        """Words of substance: not generic, not a number; "Sp1" and "IPv6" count."""
+        """Words of substance: not generic, not a number, not the name in "Hi Tom,"; "Sp1" and "IPv6" count."""
+        toks = tokens(span.doc)
         return [t for t in words(span) if (t.text == "url" or t.like_url) or (
             len(t.text) > 2 and not t.like_num and any(c.isalpha() for c in t.text) and (t.is_alpha or t.text.isalnum())
-            and t.norm_ not in self.generic and t.lower_ not in self.generic)]
+            and t.norm_ not in self.generic and t.lower_ not in self.generic
+            and not (t.is_title and t.i > 0 and toks[t.i - 1].norm_ in _GREETINGS))]
 
     def names_task(self, span) -> bool:
         """True when the span contains a word that names a task or a thing (not a greeting's name)."""
@@ -704,11 +716,20 @@ class TaskWords:
         return None
 
 
+_GREETINGS = {"hi", "hello", "hey", "dear", "morning", "evening", "afternoon", "hiya", "yo"}
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+# Questions that ask the reader to decide for the writer without saying about what: "Where do we go
+# from here?", "What would you do?", "What now?", "What should I do?"
+_DELIBERATION = re.compile(r"\b(?:where do (?:we|i) go from here|what (?:would|should|do|can|could) (?:you|i|we) do|"
+                           r"what now|what next|now what|what are (?:my|our) options)\b")
 # Small talk and news of the past set no task: "No worries about the late reply!", "Sorry to hear
 # about your flight.", "Last Monday you mentioned you'd dealt with something similar."
 _SOCIAL_OPENERS = ("no worries about", "sorry to hear", "thanks for", "thank you for", "congrats", "congratulations",
                    "hope you", "hope your", "hope the", "happy birthday", "good to hear", "great to hear", "feel free")
+# Apologies for the intrusion run longer and still name no task: "Really sorry to disturb your Sunday,
+# and apologies again about last week."
+_APOLOGY_OPENERS = ("sorry to disturb", "sorry to bother", "really sorry to", "so sorry to", "apologies for",
+                    "apologies again")
 
 
 _PROBLEM = re.compile(r"\b(?:isn't|is not|isnt|doesn't|does not|doesnt|won't|will not|wont|can't|cannot|cant|didn't|"
@@ -721,14 +742,21 @@ _SIGNOFF = {"thanks", "thank", "thx", "cheers", "best", "regards", "sincerely", 
 
 
 def _greeting_or_signoff(sent: Span) -> bool:
-    """ "Hi Marcus,", "Thanks, Jen", "– Sara": the names in them name nobody's task."""
+    """ "Hi Marcus,", "Thanks, Jen", "– Sara", "Hello, it's Sheila at number 12.": the names in them
+    name nobody's task."""
     toks = [t for t in words(sent) if t.is_alpha]
-    return len(toks) <= 3 and (not toks or toks[0].norm_ in _SIGNOFF or all(t.is_title for t in toks))
+    if len(toks) <= 3 and (not toks or toks[0].norm_ in _SIGNOFF or all(t.is_title for t in toks)):
+        return True
+    norms = [t.norm_ for t in toks[:4]]
+    return len(toks) <= 8 and bool(norms) and norms[0] in {"hi", "hello", "hey", "dear"} and (
+        "it" in norms and "'s" in [t.norm_ for t in words(sent)[:6]] or "this" in norms)
 
 
 def _social_or_past(sent: Span) -> bool:
     text = span_text(sent).strip().lower().replace("\u2019", "'")
     if text.startswith(_SOCIAL_OPENERS) and len(text.split()) <= 10:
+        return True
+    if text.startswith(_APOLOGY_OPENERS) and len(text.split()) <= 14:
         return True
     toks = words(sent)
     return bool(toks) and toks[0].norm_ in {"last", "yesterday", "earlier", "previously"}

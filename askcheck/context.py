@@ -34,17 +34,25 @@ def is_past(span: Span, ask_sents: set[int] = frozenset()) -> bool:
     sent = sentence_of(span)
     if sent.start in ask_sents:
         return False
-    return _past_sentence(sent)
+    # A past marker well after the phrase belongs to another clause: "Just a couple of sentences about
+    # the rebrand we did together" bounds the ask; "I spent two days on it", "two hours were wasted" do not.
+    first = _first_past_marker(sent)
+    return first is not None and first < span.end + 2
 
 
-def _past_sentence(sent: Span) -> bool:
+def _first_past_marker(sent: Span) -> int | None:
+    """The index of the first word in the sentence that marks the past, if any (cached per sentence)."""
     cache = sent.doc.user_data.setdefault("askcheck_past", {})
     if sent.start not in cache:
         toks = tokens(sent.doc)
-        cache[sent.start] = any(
-            t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t, toks)
-            for t in toks[sent.start:sent.end])
+        cache[sent.start] = next((t.i for t in toks[sent.start:sent.end]
+                                  if t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t, toks)),
+                                 None)
     return cache[sent.start]
+
+
+def _past_sentence(sent: Span) -> bool:
+    return _first_past_marker(sent) is not None
 
 
 # Present-tense verbs that end in "-ed": "I need 120 of them by the 20th" reports nothing past.

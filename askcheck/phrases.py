@@ -4,7 +4,7 @@
     "i (really|truly)? hate to ask"   ? after a word or group makes it optional
     "if you have * time"              * is any one token (*? optional)
     "if ... (i'll|i can) ask"         ... is up to ten tokens, none of them a full stop or ? or !
-    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT] [NUMK] [RANGE] [DAYNUM] [ORDINAL] [SMALLNUM] [PLURAL]
+    "[NUM] minutes"                   classes: [NUM] [DAY] [MONTH] [WORD] [PUNCT] [QMARK] [NUMUNIT] [NUMK] [CLOCK] [RANGE] [DAYNUM] [ORDINAL] [SMALLNUM] [PLURAL]
 
 Words are matched on the token's NORM, so "can't", "cannot" and "can not" are one phrase. A message is
 encoded once as " norm1 norm2 ... " and every phrase set is one compiled regex over it: alternatives
@@ -48,6 +48,7 @@ CLASSES = {
     "RANGE": r"\d+(?::\d+)?(?:am|pm)?[-\u2013]\d+(?::\d+)?(?:am|pm)?",
     "NUMUNIT": r"\d+(?:[.,]\d+)?(?:s|sec|secs|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|wk|wks|pg|pgs|pp)",
     "NUMK": r"\d+(?:[.,]\d+)?k",  # "80k words"
+    "CLOCK": r"\d{1,2}(?::\d\d)?(?:am|pm)",  # "8pm", "9:30am" as one token
 }
 
 @lru_cache(maxsize=None)
