@@ -68,6 +68,8 @@ _NOT_WORK_OBJECTS = {"abbreviation", "acronym", "abbr", "acronyms", "abbreviatio
 _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when", "by"}
 # A question that opens on these asks its subject: "Is anyone…", "Is there anybody…", "Does somebody…"
 _QUESTION_OPENERS = {"is", "are", "does", "do", "has", "have", "can", "could", "would", "will", "might"}
+# What the writer takes from the reader is the reader's cost: "Can I borrow your van Saturday?"
+_RECEIVING = {"borrow", "use", "have", "stay", "crash"}
 _CLAUSE_STARTS = {"when", "if", "while", "after", "before", "once", "whenever", "because", "since", "so", "as"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
 _THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
@@ -325,6 +327,11 @@ class Judge:
                 ask.size, ask.when, ask.out = size, when, out
                 for name, span in (("size", size), ("when", when), ("out", out)):
                     ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
+                if size is None and when is not None and ask.effort is not None and \
+                        tokens(doc)[ask.effort.start].norm_ in _RECEIVING:
+                    # "Can I borrow your van Saturday?": a loan is as big as the time it is kept.
+                    ask.size = when
+                    ask.why["size"] = f'"{span_text(when)}": a loan is bounded by when it is kept'
         else:
             for ask in asks:
                 for name in ("size", "when", "out"):
@@ -368,7 +375,8 @@ class Judge:
             found = self._effort_before(doc, ask, effort)
         if found is not None and self._small(doc, ask, found, facts):
             found = None
-        if found is not None and any(t.norm_ in {"i", "we"} for t in tokens(doc)[max(ask.start, found.start - 3):found.start]):
+        if (found is not None and tokens(doc)[found.start].norm_ not in _RECEIVING
+                and any(t.norm_ in {"i", "we"} for t in tokens(doc)[max(ask.start, found.start - 3):found.start])):
             found = None  # "Do you mind if I meet with Carl?": the writer does the work, the reader permits it
         if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
                 and tokens(doc)[found.start - 1].norm_ == "to"):
