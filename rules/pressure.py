@@ -127,7 +127,7 @@ deserve emphasis. The fix never adds words.
         need = self.config["shouting_words"]
         if not need:
             return None
-        ask_sents = {a.span.start for a in asks_of(doc)}
+        ask_sents = {a.span.start for a in asks_of(doc) if _pressable(a)}
         for sent in sentences(doc):
             if sent.start not in ask_sents:
                 continue
@@ -148,7 +148,7 @@ deserve emphasis. The fix never adds words.
         """A request of a favor or a plea that ends in two or more exclamation marks ("Please help me
         with the audit spreadsheet!!"): the marks shout where the words ask."""
         for ask in asks_of(doc):
-            if ask.kind not in ("favor", "plea"):
+            if not _pressable(ask):
                 continue
             marks = ""
             for tok in reversed(words(ask.span)):
@@ -170,6 +170,12 @@ deserve emphasis. The fix never adds words.
         fix = make_fix("Cut the pressure", [edit], Applicability.UNSAFE) if edit else None
         return Violation(start=span.start_char, end=span.end_char,
                          message=f'Puts pressure on the reader: {what} ("{said}")', suggestion=suggestion, fix=fix)
+
+
+def _pressable(ask) -> bool:
+    """Shouting presses a favor asked of the reader; on a plea to a crowd ("Someone please help me!!!")
+    it is distress, and on a question ("WHY WHY WHY") frustration."""
+    return ask.kind == "favor" or (ask.kind == "plea" and ask.audience == "reader")
 
 
 def _role_warning(doc) -> bool:
