@@ -71,7 +71,7 @@ def _file_report(item) -> FileReport:
     return FileReport(name=item.name, source=item)
 
 
-def lint_sources(settings: Settings, items, jobs: int = 1, progress=None) -> Iterator[FileReport]:
+def lint_sources(settings: Settings, items, jobs: int = 1, progress=None, asks: bool = True) -> Iterator[FileReport]:
     """A FileReport per input, in input order, linted on `jobs` processes (same output for any number).
 
     A stream: only the messages in flight are held, so a corpus of any size passes in flat memory."""
@@ -83,7 +83,7 @@ def lint_sources(settings: Settings, items, jobs: int = 1, progress=None) -> Ite
             in_flight.append(report)
             yield report.error or (item.text, report.name, report.record, getattr(item, "subject", None))
 
-    for _, result, _ in lint_pairs(settings, lintable(), jobs, progress=progress):
+    for _, result, _ in lint_pairs(settings, lintable(), jobs, progress=progress, asks=asks):
         report = in_flight.popleft()
         report.result = result
         yield report
@@ -172,7 +172,7 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
         outcome = Outcome(skip_bad_records, progress)
         reports = outcome.watch(lint_sources(
             settings, gather_sources(paths, stdin_filename, include, exclude, reading),
-            jobs=jobs or default_jobs(), progress=progress))
+            jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
         if diff:
             changed = _show_diffs(linter, list(reports), unsafe_fixes)
             sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))

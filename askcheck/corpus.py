@@ -190,6 +190,15 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
                 yield RecordError(name, record, problem, where)
                 continue
             subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
+            # JSON can spell half of a surrogate pair ("\ud83d") that is no character at all: it could
+            # be neither linted by spaCy nor printed, so the record is bad, as invalid UTF-8 is.
+            lone = next((f for f, v in ((text_field, text), (id_field, record), ("subject", subject or ""))
+                         if _has_surrogates(v)), None)
+            if lone is not None:
+                yield RecordError(name, where if lone == id_field else record,
+                                  f"{lone!r} holds a lone surrogate ({_first_surrogate(obj, lone, subject)}), "
+                                  f"not a Unicode character", where)
+                continue
             yield Message(text, name, record, where, subject)
 
 
@@ -246,6 +255,12 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
                 yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
                 continue
             yield Message(text, name, record, f"line {start_line}")
+
+
+def _first_surrogate(obj: dict, field: str, subject: str | None) -> str:
+    value = subject if field == "subject" else str(obj.get(field))
+    at = next(i for i, ch in enumerate(value) if "\ud800" <= ch <= "\udfff")
+    return f"\\u{ord(value[at]):04x} at character {at + 1}"
 
 
 def _has_surrogates(text: str) -> bool:

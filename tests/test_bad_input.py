@@ -1,0 +1,130 @@
+"""What real users throw at a linter (issue 10): huge messages, lone surrogates, invisible characters,
+unreadable files and folders, broken configs and corpora. Each case: a one-line error naming the
+input, exit 2, the other inputs still checked, never a traceback; or, where it can be, linted."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import askcheck
+from askcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD_ASK = "Could you review my slides before Friday?\n"
+
+
+def run(args, input=None):
+    result = CliRunner().invoke(main, args, input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no config file from the repository leaks in
+    (tmp_path / "good.txt").write_text(BAD_ASK, encoding="utf-8")
+    return tmp_path
+
+
+def real_paragraphs() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "corpus" / "labelled").glob("*.jsonl")):
+        out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+# ----------------------------------------------------------------------- 1. huge messages
+
+def test_a_message_over_a_million_characters_is_linted_in_pieces_with_right_positions(here):
+    (here / "b.txt").write_text("x" * 1_000_001 + "\n", encoding="utf-8")
+    paras = real_paragraphs()
+    chunks, size, i = [], 0, 0
+    while size < 120_000:  # over LONG_MESSAGE: linted in pieces
+        chunks.append(paras[i % len(paras)].replace("\r", ""))
+        size += len(chunks[-1]) + 2
+        i += 1
+    body = "\n\n".join(chunks) + "\n\n"
+    line = body.count("\n") + 1
+    (here / "long.txt").write_text(body + "Hello Sam,\nSorry to bother you, but " + BAD_ASK, encoding="utf-8")
+    r = run(["lint", "--isolated", "--format", "json", "--jobs", "1", "b.txt", "long.txt", "good.txt"])
+    assert r.exit_code == 1, r.output
+    findings = json.loads(r.output)
+    assert {(f["filename"], f["code"]) for f in findings} >= {("good.txt", "ASK201"), ("long.txt", "ASK401")}
+    assert not any(f["filename"] == "b.txt" for f in findings)
+    # The apology at the very end of the long file, found at its own line and column.
+    assert any(f["code"] == "ASK401" and f["location"] == {"row": line + 1, "column": 1} for f in findings)
+    # Every finding's position is the position of its words in the file as written.
+    text = (here / "long.txt").read_text(encoding="utf-8")
+    for f in findings:
+        if f["filename"] == "long.txt":
+            start = f["span"]["start"]
+            assert f["location"] == {"row": text.count("\n", 0, start) + 1,
+                                     "column": start - (text.rfind("\n", 0, start) + 1) + 1}
+
+
+def test_huge_message_on_stdin_in_a_corpus_and_in_rewrite(here):
+    huge = "x" * 1_000_001
+    assert run(["lint", "--isolated", "-"], input=huge).exit_code == 0
+    (here / "c.jsonl").write_text(json.dumps({"text": huge}) + "\n" + json.dumps({"text": BAD_ASK}) + "\n")
+    r = run(["report", "--isolated", "--jobs", "1", "c.jsonl"])
+    assert r.exit_code == 0 and "messages read      2" in r.output, r.output
+    (here / "b.txt").write_text(huge, encoding="utf-8")
+    assert run(["rewrite", "--isolated", "b.txt"]).exit_code == 0
+
+
+# ----------------------------------------------------------------------- 2. lone surrogates
+
+def test_lone_surrogates_in_the_api_are_linted_not_a_crash():
+    assert askcheck.check("\ud800") == []
+    text = "Could you \ud83d help?"
+    codes = [f.code for f in askcheck.check(text)]
+    assert codes == ["ASK101"]  # read as U+FFFD, a character that is not there
+    assert all(0 <= f.start <= f.end <= len(text) for f in askcheck.check(text))
+    assert askcheck.fix("Sorry to bother you \udc00 but could you help me move on Saturday?")
+
+
+def test_lone_surrogate_in_a_jsonl_record_is_a_bad_record(here):
+    (here / "s.jsonl").write_text('{"text":"Could you \\ud83d help?"}\n' + json.dumps({"text": BAD_ASK}) + "\n")
+    r = run(["lint", "--isolated", "--skip-bad-records", "--format", "concise", "s.jsonl"])
+    assert r.exit_code == 1, r.output
+    assert "s.jsonl: line 1: 'text' holds a lone surrogate (\\ud83d at character 11)" in r.output
+    assert "s.jsonl[line 2]:1:1: ASK201" in r.output
+    assert run(["lint", "--isolated", "s.jsonl"]).exit_code == 2
+
+
+# ----------------------------------------------------------------------- 11. invisible characters
+
+HIDDEN = {
+    "no-break space": ("Could\u00a0you review my slides before Friday?", {"ASK201", "ASK301"}),
+    "zero-width joiner": ("Sor\u200dry to bother you, but could you review my slides tomorrow? "
+                          "It takes ten minutes, no worries if not. Thanks!", {"ASK401"}),
+    "bidi override": ("\u202eCould you review my slides before Friday?", {"ASK201", "ASK301"}),
+    "combining accent": ("Could you re\u0301view my slides before Friday?", {"ASK201", "ASK301"}),
+    "fullwidth letters": ("\uff23\uff4f\uff55\uff4c\uff44 you review my slides before Friday?", {"ASK201", "ASK301"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HIDDEN))
+def test_invisible_characters_do_not_hide_an_ask(case):
+    text, expected = HIDDEN[case]
+    findings = askcheck.check(text)
+    assert expected <= {f.code for f in findings}
+    for f in findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert (f.location.row, f.location.column) == (1, f.start + 1)
+    asks = askcheck.asks(text)
+    assert asks and text[asks[0]["span"]["start"]:asks[0]["span"]["end"]] == asks[0]["text"]
+
+
+def test_offsets_index_the_original_text_around_dropped_characters():
+    text = "Hi,\n\u200b\u200bSorry to bother you, but could you review my slides tomorrow? No worries if not. Thanks!"
+    apology = next(f for f in askcheck.check(text) if f.code == "ASK401")
+    assert text[apology.start:apology.end] == "Sorry to bother"
+    assert (apology.location.row, apology.location.column) == (2, 3)
+    fixed, _ = askcheck.fix(text)
+    assert fixed.startswith("Hi,\n\u200b\u200b") and "Sorry" not in fixed
