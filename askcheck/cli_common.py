@@ -12,12 +12,27 @@ from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
+
+# Paths are checked when they are read, not by click: an unreadable file is then one error among
+# the inputs (named, exit 2, the others still checked) instead of a usage error that checks nothing.
+INPUT_PATH = click.Path(readable=False)
 
 
 def fail(message: str) -> None:
     """Print a one-line error and exit with status 2."""
     click.echo(f"askcheck: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def open_output(path: str | None):
+    """(stream, whether to close it) for --output-file; a path that cannot be written is a one-line error."""
+    if path is None:
+        return sys.stdout, False
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n"), True
+    except OSError as exc:
+        fail(f"{path}: cannot write the report ({exc.strerror or exc})")
 
 
 def split_values(values) -> tuple[str, ...]:
@@ -77,4 +92,4 @@ def linter_for(settings: Settings) -> Linter:
         fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "ConfigError", "fail", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "INPUT_PATH", "ConfigError", "fail", "open_output", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]

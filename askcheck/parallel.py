@@ -82,6 +82,7 @@ _WORKER: dict = {}
 
 def _init_worker(settings: Settings, annotate, asks: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: the parent's handler is not theirs
     _WORKER["annotate"] = annotate
     _WORKER["asks"] = asks
     try:

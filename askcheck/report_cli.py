@@ -9,8 +9,8 @@ import sys
 
 import click
 
-from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, corpus_reading_options,
-                         fail, linter_for, load_file_config)
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, build_settings,
+                         corpus_reading_options, fail, linter_for, load_file_config, open_output)
 from .corpus import estimate_count, iter_messages
 from .finding import Severity
 from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
@@ -22,17 +22,8 @@ from .report.gate import write_baseline as save_baseline
 from .report.json_stream import JsonStream
 
 
-def _open_output(path: str | None):
-    if path is None:
-        return sys.stdout, False
-    try:
-        return open(path, "w", encoding="utf-8", newline="\n"), True
-    except OSError as exc:
-        fail(f"{path}: cannot write the report ({exc.strerror or exc})")
-
-
 @click.command("report")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: aligned tables; json: summary plus every message's results (streamed); "
                    "markdown: for a PR comment or CI job summary; html: one self-contained page with charts.")
@@ -51,7 +42,7 @@ def _open_output(path: str | None):
 @click.option("--select", multiple=True, help="Rules to check: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names.")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--config", "config_path", type=click.Path(), default=None,
+@click.option("--config", "config_path", type=INPUT_PATH, default=None,
               help="Config file (default: nearest pyproject.toml/askcheck.toml).")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
@@ -90,7 +81,7 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
 
     show_progress = not no_progress and progress_wanted()
     total = estimate_count(paths, include, exclude) if show_progress else None
-    out, close = _open_output(output_file)
+    out, close = open_output(output_file)
     bad = 0
     with ProgressBar(enabled=show_progress, total=total, description="askcheck report") as progress:
         def on_error(err):

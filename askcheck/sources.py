@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ class Source:
     path: Path | None = None  # None for stdin
     bom: bool = False
     newline: str = "\n"
+    digest: bytes | None = None  # sha256 of the bytes read: a fix replaces only the bytes it read
+
+
+def digest_of(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -60,7 +66,7 @@ def read_file(path: Path, name: str | None = None) -> Source:
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
     text, bom = decode(data, name)
-    return Source(name=name, text=text, path=path, bom=bom, newline=newline_of(text))
+    return Source(name=name, text=text, path=path, bom=bom, newline=newline_of(text), digest=digest_of(data))
 
 
 def read_stdin(name: str = "-") -> Source:

@@ -128,3 +128,60 @@ def test_offsets_index_the_original_text_around_dropped_characters():
     assert (apology.location.row, apology.location.column) == (2, 3)
     fixed, _ = askcheck.fix(text)
     assert fixed.startswith("Hi,\n\u200b\u200b") and "Sorry" not in fixed
+
+
+# ----------------------------------------------------------------------- 5. unreadable files
+
+def test_unreadable_file_is_one_error_and_the_others_are_linted(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    folder = Path(tempfile.mkdtemp(prefix="askcheck-perm-"))
+    try:
+        folder.chmod(0o777)
+        (folder / "good.txt").write_text(BAD_ASK, encoding="utf-8")
+        (folder / "secret.txt").write_text(BAD_ASK, encoding="utf-8")
+        (folder / "secret.txt").chmod(0)
+        user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+        proc = subprocess.run(user + [sys.executable, "-c", "import sys; from askcheck.cli import main; sys.exit(main())",
+                                      "lint", "--isolated", "--format", "concise", "secret.txt", "good.txt"],
+                              cwd=folder, capture_output=True, text=True, timeout=120)
+    finally:
+        shutil.rmtree(folder)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == "askcheck: error: secret.txt: permission denied"
+    assert "good.txt:1:1: ASK201" in proc.stdout
+
+
+# ----------------------------------------------------------------------- 9. output file
+
+def test_output_file_in_a_missing_folder_is_a_one_line_error(here):
+    r = run(["lint", "--isolated", "-o", str(here / "nonexistent" / "x.json"), "good.txt"])
+    assert r.exit_code == 2
+    assert r.output.strip() == f"askcheck: error: {here / 'nonexistent' / 'x.json'}: cannot write the report " \
+                               "(No such file or directory)"
+
+
+# ----------------------------------------------------------------------- 10. the closing line
+
+def test_no_all_checks_passed_when_inputs_failed(here):
+    (here / "bin.txt").write_bytes(b"\x00\x01\xff")
+    r = run(["lint", "--isolated", "bin.txt", "missing.txt"])
+    assert r.exit_code == 2
+    assert "All checks passed!" not in r.output
+    assert "Nothing checked: 2 inputs could not be checked (see the errors)." in r.output
+    (here / "clean.txt").write_text("Thanks for the review yesterday!\n", encoding="utf-8")
+    r = run(["lint", "--isolated", "clean.txt", "missing.txt"])
+    assert "All checks passed!" not in r.output and r.exit_code == 2
+    assert "No findings in 1 checked; 1 input could not be checked" in r.output
+
+
+def test_fix_on_binary_stdin_writes_nothing_to_stdout():
+    result = CliRunner().invoke(main, ["lint", "--isolated", "--fix", "-"], input=b"\x00\x01\xff")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "askcheck: error: -: not valid UTF-8" in result.stderr
