@@ -1,6 +1,7 @@
 """The pure library: text in, findings out. No I/O, no CLI."""
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, replace
 
@@ -12,7 +13,7 @@ from .docinfo import SUBJECT_KEY, TEXT_KEY, asks_of
 from .pipeline import load_pipeline
 from .textfold import Folded, fold, pieces
 from .registry import load_rules
-from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
+from .settings import PerFileIgnores, Settings, SettingsError, rule_kwargs, selected_rules
 from .textpos import LineIndex
 
 
@@ -32,7 +33,7 @@ class RuleSet:
 
     def __init__(self, nlp: Language, settings: Settings):
         rules = load_rules()
-        self.rules = [cls(nlp, **rule_kwargs(cls, settings)) for cls in selected_rules(settings, rules)]
+        self.rules = [_build(cls, nlp, settings) for cls in selected_rules(settings, rules)]
         self.per_file_ignores = PerFileIgnores(settings.per_file_ignores, rules)
 
     def findings(self, doc: Doc, lines: LineIndex, filename: str = "-", record: str | None = None,
@@ -55,6 +56,22 @@ class RuleSet:
                 ))
         findings.sort(key=Finding.sort_key)
         return findings
+
+
+def _build(cls, nlp: Language, settings: Settings):
+    """A rule instance; an option value the rule cannot use (a phrase not in the pattern language)
+    is a SettingsError naming the option, not a traceback."""
+    kwargs = rule_kwargs(cls, settings)
+    try:
+        return cls(nlp, **kwargs)
+    except (ValueError, KeyError, TypeError, re.error) as exc:
+        if not kwargs:
+            raise
+        message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        # The option whose value the message quotes, else every option given.
+        keys = [k for k, v in kwargs.items() if any(repr(str(x).lower()) in message or repr(str(x)) in message
+                                                    for x in (v if isinstance(v, (list, tuple)) else [v]))]
+        raise SettingsError(f"{cls.name}.{'/'.join(keys or kwargs)}: {message}") from None
 
 
 class _Placement:

@@ -185,3 +185,26 @@ def test_fix_on_binary_stdin_writes_nothing_to_stdout():
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "askcheck: error: -: not valid UTF-8" in result.stderr
+
+
+# ----------------------------------------------------------------------- 8. config errors
+
+@pytest.mark.parametrize("pattern, problem", [
+    ("(unclosed", "unbalanced parentheses in phrase '(unclosed'"),
+    ("x [BOGUS]", "unknown word class '[bogus]'"),
+])
+def test_bad_extra_phrase_is_a_one_line_error_naming_the_key(here, pattern, problem):
+    (here / "pyproject.toml").write_text(f'[tool.askcheck.rules.excessive-apology]\nextra_phrases = ["{pattern}"]\n')
+    r = run(["lint", "good.txt"])
+    assert r.exit_code == 2
+    assert r.output.startswith("askcheck: error: excessive-apology.extra_phrases: ") and problem in r.output
+    assert len(r.output.strip().splitlines()) == 1
+
+
+def test_invalid_toml_in_a_pyproject_with_an_askcheck_table_is_an_error(here):
+    (here / "pyproject.toml").write_text('[tool.askcheck]\nselect = ["ASK4"\n')
+    r = run(["lint", "good.txt"])
+    assert r.exit_code == 2
+    assert r.output.startswith(f"askcheck: error: {here / 'pyproject.toml'}: invalid TOML")
+    (here / "pyproject.toml").write_text('[tool.other]\nx = \n')  # not askcheck's: still ignored
+    assert run(["lint", "good.txt"]).exit_code == 1
