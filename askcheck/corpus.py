@@ -219,7 +219,15 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
         yield _open_error(path, exc)
         return
     with fh:
-        reader = csv.DictReader(fh)
+        consumed: list[str] = []  # the lines of the row being read
+        at_end = [False]
+
+        def lines():
+            for line in fh:
+                consumed.append(line)
+                yield line
+            at_end[0] = True
+        reader = csv.DictReader(lines())
         try:
             fields = reader.fieldnames
         except csv.Error as exc:
@@ -234,6 +242,7 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
         number = 0
         while True:
             start_line = reader.line_num + 1
+            consumed.clear()
             try:
                 row = next(reader)
             except StopIteration:
@@ -244,6 +253,12 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
                 continue
             number += 1
             where = f"row {number}"
+            if at_end[0] and len(consumed) > 1 and sum(line.count('"') for line in consumed) % 2:
+                # A quote opened and never closed: the csv module reads the rest of the file into
+                # this one field, rows and all; it is an error, not a message.
+                yield RecordError(name, where, f"unterminated quote (the row starting on line {start_line} "
+                                               f"runs to the end of the file, {len(consumed)} lines)")
+                return
             record = _record_id(row.get(id_field), where)
             text = row.get(text_field)
             if text is None:
@@ -309,8 +324,15 @@ def email_body(msg, include_quoted: bool = False) -> str:
         charset = part.get_content_charset() or "us-ascii"
         raise ValueError(f"text/plain part does not decode as {charset} "
                          f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+    if part.get("content-transfer-encoding", "").strip().lower() == "base64":
+        broken = [type(d).__name__ for d in part.defects if "Base64" in type(d).__name__]
+        if broken:  # Python decodes what it can and drops the rest: a message with words missing
+            raise ValueError(f"text/plain part is not valid base64 ({', '.join(broken)})")
     text = text.replace("\r\n", "\n")
     return text if include_quoted else strip_quoted(text)
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n|^\r?\n")
 
 
 def _parse_email(data: bytes):
@@ -320,6 +342,10 @@ def _parse_email(data: bytes):
 def _email_message(data: bytes, name: str, record: str | None, where: str | None,
                    include_quoted: bool, by_message_id: bool = False) -> Message | RecordError:
     """One parsed email; in an mbox (by_message_id) the record is its Message-ID when it has one."""
+    if not _HEADER_END.search(data):
+        # No blank line after the headers: a truncated email (or not an email at all), not an empty message.
+        return RecordError(name, record, "no body: the email ends inside its headers (truncated?)"
+                           if data.strip() else "empty email")
     try:
         msg = _parse_email(data)
         if by_message_id:

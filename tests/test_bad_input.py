@@ -208,3 +208,39 @@ def test_invalid_toml_in_a_pyproject_with_an_askcheck_table_is_an_error(here):
     assert r.output.startswith(f"askcheck: error: {here / 'pyproject.toml'}: invalid TOML")
     (here / "pyproject.toml").write_text('[tool.other]\nx = \n')  # not askcheck's: still ignored
     assert run(["lint", "good.txt"]).exit_code == 1
+
+
+# ----------------------------------------------------------------------- 12. broken corpora
+
+def test_invalid_base64_body_is_a_bad_email_not_an_empty_message(here):
+    head = "From: a@b.c\nSubject: help\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n"
+    (here / "bad.eml").write_text(head + "Q291bGQgeW91IGhlbHA/@@@\n")
+    (here / "ok.eml").write_text(head + "Q291bGQgeW91IHJldmlldyBteSBzbGlkZXMgYmVmb3JlIEZyaWRheT8K\n")
+    r = run(["lint", "--isolated", "--format", "concise", "bad.eml", "ok.eml"])
+    assert r.exit_code == 2
+    assert "askcheck: error: bad.eml: text/plain part is not valid base64" in r.output
+    assert "ok.eml:1:1: ASK201" in r.output
+
+
+def test_headers_only_email_is_an_error(here):
+    (here / "cut.eml").write_text("From: a@b.c\nSubject: Could you review my slides?\nTo: x@y.z\n")
+    r = run(["lint", "--isolated", "cut.eml", "good.txt"])
+    assert r.exit_code == 2
+    assert "askcheck: error: cut.eml: no body: the email ends inside its headers (truncated?)" in r.output
+    (here / "box.mbox").write_text("From a@b.c Mon Jan 1 00:00:00 2024\nSubject: x\n\nCould you review my slides?\n"
+                                   "From a@b.c Mon Jan 1 00:00:00 2024\nSubject: cut off\n")
+    r = run(["report", "--isolated", "--jobs", "1", "box.mbox"])
+    assert r.exit_code == 2 and "box.mbox: message 2: no body" in r.output
+
+
+def test_unterminated_csv_quote_is_an_error_not_a_swallowed_file(here):
+    (here / "q.csv").write_text('id,text\n1,"Could you review my slides before Friday?\n'
+                                '2,Could you help me move on Saturday?\n3,Thanks!\n')
+    r = run(["lint", "--isolated", "--format", "concise", "q.csv"])
+    assert r.exit_code == 2
+    assert "askcheck: error: q.csv: row 1: unterminated quote (the row starting on line 2 runs to the end" in r.output
+    assert "ASK" not in r.output.replace("askcheck", "")
+    # A quoted field over several lines, properly closed, is still one good record.
+    (here / "ok.csv").write_text('id,text\n1,"Could you review\nmy slides before Friday?"\n2,Thanks!\n')
+    r = run(["lint", "--isolated", "--format", "concise", "ok.csv"])
+    assert r.exit_code == 1 and "ok.csv[1]:1:1: ASK201" in r.output
