@@ -19,7 +19,7 @@ from .registry import RegistryError, load_rules
 from .settings import Settings
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
 from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
-from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
+from .sources import DEFAULT_EXTENSIONS, InputError, Seen, read_file, read_stdin
 from .writer import Interrupted, WriteError, Written, signals_raise, write_atomic
 
 DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
@@ -37,6 +37,7 @@ class Reading:
 def gather_sources(paths, stdin_filename, include, exclude, reading: Reading = Reading()):
     """Yield, in order, for each input: a Source (a whole text file or stdin, which --fix may rewrite),
     a corpus Message (a record inside a .jsonl/.csv/.mbox file, or an email's body), or an error."""
+    seen = Seen()  # a file reached twice (a folder and a glob) is linted once
     for raw in paths:
         if raw == "-":
             if stdin_filename and Path(stdin_filename).suffix.lower() in RECORD_SUFFIXES:
@@ -49,7 +50,7 @@ def gather_sources(paths, stdin_filename, include, exclude, reading: Reading = R
             except InputError as exc:
                 yield exc
             continue
-        for item in iter_paths([raw], include or DEFAULT_GLOBS, exclude):
+        for item in iter_paths([raw], include or DEFAULT_GLOBS, exclude, seen):
             if isinstance(item, RecordError):
                 yield item
             elif item.suffix.lower() in RECORD_SUFFIXES:

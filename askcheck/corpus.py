@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .sources import InputError, expand, read_file
+from .sources import InputError, Seen, expand, read_file
 
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_GLOBS = ("*.txt", "*.md", "*.eml", "*.mbox", "*.jsonl", "*.csv")
@@ -55,6 +55,7 @@ class RecordError:
     record: str | None
     problem: str
     position: str | None = None  # "line 7", when the record is named by an id it carries
+    path_error: bool = False  # the path itself (missing, no match, a link loop): no record was read
 
     def __str__(self) -> str:
         if not self.record:
@@ -73,21 +74,23 @@ def is_positional(record: str | None) -> bool:
 
 # ----------------------------------------------------------------------------------------- paths
 
-def iter_paths(paths, include=(), exclude=()) -> Iterator[Path | RecordError]:
-    """Files named, found in folders (include globs; default: every corpus kind), or matched by globs."""
+def iter_paths(paths, include=(), exclude=(), seen: Seen | None = None) -> Iterator[Path | RecordError]:
+    """Files named, found in folders (include globs; default: every corpus kind), or matched by globs;
+    each once (`seen` carries that across calls)."""
     include = tuple(include) or CORPUS_GLOBS
+    seen = seen or Seen()  # across all the arguments: a file reached twice is read once
     for raw in paths:
         raw = str(raw)
         if not os.path.exists(raw) and _GLOB_CHARS.search(raw):
             matched = sorted(glob.glob(raw, recursive=True))
             if not matched:
-                yield RecordError(raw, None, "no files match this pattern")
+                yield RecordError(raw, None, "no files match this pattern", path_error=True)
                 continue
             targets = matched
         else:
             targets = [raw]
-        for item in expand(targets, include, exclude):
-            yield RecordError(item.name, None, item.problem) if isinstance(item, InputError) else item
+        for item in expand(targets, include, exclude, seen):
+            yield RecordError(item.name, None, item.problem, path_error=True) if isinstance(item, InputError) else item
 
 
 def iter_messages(paths: Iterable, *, text_field: str = "text", id_field: str = "id",

@@ -244,3 +244,72 @@ def test_unterminated_csv_quote_is_an_error_not_a_swallowed_file(here):
     (here / "ok.csv").write_text('id,text\n1,"Could you review\nmy slides before Friday?"\n2,Thanks!\n')
     r = run(["lint", "--isolated", "--format", "concise", "ok.csv"])
     assert r.exit_code == 1 and "ok.csv[1]:1:1: ASK201" in r.output
+
+
+# ----------------------------------------------------------------------- 13. the smaller ones
+
+def test_a_file_reached_twice_is_linted_once(here):
+    (here / "notes").mkdir()
+    (here / "notes" / "a.txt").write_text(BAD_ASK, encoding="utf-8")
+    r = run(["lint", "--isolated", "--format", "concise", "notes", "notes/*.txt", "./notes/a.txt"])
+    assert r.output.count("ASK201") == 1, r.output
+    r = run(["report", "--isolated", "--jobs", "1", "notes", "notes/*.txt"])
+    assert "messages read      1" in r.output
+
+
+def test_upper_case_suffix_is_found_in_folder_walks(here):
+    (here / "notes").mkdir()
+    (here / "notes" / "SHOUT.TXT").write_text(BAD_ASK, encoding="utf-8")
+    (here / "notes" / "b.Md").write_text(BAD_ASK, encoding="utf-8")
+    r = run(["lint", "--isolated", "--format", "concise", "notes"])
+    assert "notes/SHOUT.TXT:1:1: ASK201" in r.output and "notes/b.Md:1:1: ASK201" in r.output
+
+
+def test_symlink_loop_and_dangling_link_are_named_as_such(here):
+    (here / "loop1").symlink_to("loop2")
+    (here / "loop2").symlink_to("loop1")
+    (here / "dangling.txt").symlink_to("nowhere.txt")
+    r = run(["lint", "--isolated", "--format", "concise", "loop1", "dangling.txt", "good.txt"])
+    assert r.exit_code == 2
+    assert "askcheck: error: loop1: symbolic link loop" in r.output
+    assert "askcheck: error: dangling.txt: broken symbolic link (to nowhere.txt, which does not exist)" in r.output
+    assert "good.txt:1:1: ASK201" in r.output
+
+
+def test_statistics_marks_only_what_fix_applies(here):
+    r = run(["lint", "--isolated", "--statistics", "good.txt"])
+    assert "ASK301       no-opt-out" in r.output  # unsafe: not [*] without --unsafe-fixes
+    r = run(["lint", "--isolated", "--statistics", "--unsafe-fixes", "good.txt"])
+    assert "ASK301  [*]  no-opt-out" in r.output
+
+
+def test_rule_documentation_has_one_options_section():
+    rules = json.loads(run(["rules", "--format", "json"]).output)
+    for rule in rules:
+        doc = run(["rule", rule["name"]]).output
+        assert doc.count("## Options") <= 1, rule["name"]
+    doc = run(["rule", "no-opt-out"]).output
+    assert "`extra_phrases` adds your team's own ways" in doc and "- `extra_phrases` (default [])" in doc
+
+
+def test_write_baseline_takes_a_file_either_way(here):
+    for args in (["--write-baseline", "b1.json"], ["--baseline", "b2.json", "--write-baseline"]):
+        r = run(["report", "--isolated", "--jobs", "1", "good.txt", *args])
+        assert r.exit_code == 0, r.output
+    assert json.loads((here / "b1.json").read_text()) == json.loads((here / "b2.json").read_text())
+    # The old order, flag then corpus, still reads the corpus and writes the --baseline file.
+    r = run(["report", "--isolated", "--jobs", "1", "--baseline", "b3.json", "--write-baseline", "good.txt"])
+    assert r.exit_code == 0 and (here / "b3.json").is_file() and "messages read      1" in r.output
+    # Never over a corpus file.
+    (here / "other.jsonl").write_text(json.dumps({"text": BAD_ASK}) + "\n")
+    r = run(["report", "--isolated", "good.txt", "--write-baseline", "other.jsonl"])
+    assert r.exit_code == 2 and "not overwriting it" in r.output
+    assert json.loads((here / "other.jsonl").read_text()) == {"text": BAD_ASK}
+
+
+def test_missing_corpus_path_in_report_is_not_a_bad_record(here):
+    r = run(["report", "--isolated", "--jobs", "1", "--skip-bad-records", "missing.jsonl", "good.txt"])
+    assert r.exit_code == 2
+    assert "askcheck: error: missing.jsonl: no such file or directory" in r.output
+    assert "bad records             0" in r.output or "bad records        0" in r.output
+    assert "skipped bad record" not in r.output
