@@ -195,12 +195,10 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
             subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
             # JSON can spell half of a surrogate pair ("\ud83d") that is no character at all: it could
             # be neither linted by spaCy nor printed, so the record is bad, as invalid UTF-8 is.
-            lone = next((f for f, v in ((text_field, text), (id_field, record), ("subject", subject or ""))
-                         if _has_surrogates(v)), None)
-            if lone is not None:
-                yield RecordError(name, where if lone == id_field else record,
-                                  f"{lone!r} holds a lone surrogate ({_first_surrogate(obj, lone, subject)}), "
-                                  f"not a Unicode character", where)
+            if _has_surrogates(text):
+                at = next(i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff")
+                yield RecordError(name, record, f"{text_field!r} holds a lone surrogate (\\u{ord(text[at]):04x} at "
+                                                f"character {at + 1}), not a Unicode character", where)
                 continue
             yield Message(text, name, record, where, subject)
 
@@ -208,7 +206,15 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
 def _record_id(value, fallback: str) -> str:
     if value is None or isinstance(value, (dict, list)) or value == "":
         return fallback
-    return str(value)
+    return _printable(str(value))
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _printable(label: str) -> str:
+    """A record id as one printable line: control characters and lone surrogates escaped ("\\n", "\\ud800")."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape", "backslashreplace").decode("ascii"), label)
 
 
 # ------------------------------------------------------------------------------------------- CSV
@@ -273,12 +279,6 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
                 yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
                 continue
             yield Message(text, name, record, f"line {start_line}")
-
-
-def _first_surrogate(obj: dict, field: str, subject: str | None) -> str:
-    value = subject if field == "subject" else str(obj.get(field))
-    at = next(i for i, ch in enumerate(value) if "\ud800" <= ch <= "\udfff")
-    return f"\\u{ord(value[at]):04x} at character {at + 1}"
 
 
 def _has_surrogates(text: str) -> bool:
@@ -352,7 +352,7 @@ def _email_message(data: bytes, name: str, record: str | None, where: str | None
     try:
         msg = _parse_email(data)
         if by_message_id:
-            record = (msg.get("Message-ID") or "").strip() or record
+            record = _printable(str(msg.get("Message-ID") or "").strip()) or record
         body = email_body(msg, include_quoted)
         subject = str(msg.get("Subject") or "").strip() or None
     except (ValueError, LookupError, UnicodeError, TypeError, email.errors.MessageError) as exc:
