@@ -11,8 +11,9 @@ from typing import Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, INPUT_PATH, ConfigError,
-                         build_settings, corpus_reading_options, fail, linter_for, load_file_config, open_output)
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, InterruptibleGroup,
+                         build_settings, corpus_reading_options, fail, interrupted, linter_for, load_file_config,
+                         open_output)
 from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
@@ -110,7 +111,7 @@ class Outcome:
             yield r
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=InterruptibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="askcheck")
 def main() -> None:
     """askcheck: lint a message that asks someone for help, before you send it."""
@@ -175,56 +176,46 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
         with signals_raise(), ProgressBar(enabled=progress_wanted() and show_progress,
                                           description="askcheck lint") as progress:
             outcome = Outcome(skip_bad_records, progress)
-            _lint_and_report(outcome, progress, linter, settings, paths, stdin_filename, include, exclude, reading,
-                             jobs, fmt, fix, fix_only, diff, unsafe_fixes, statistics, show_asks, color, output_file,
-                             written)
+            reports = outcome.watch(lint_sources(
+                settings, gather_sources(paths, stdin_filename, include, exclude, reading),
+                jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
+            if diff:
+                changed = _show_diffs(linter, list(reports), unsafe_fixes)
+                sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))
+            stdout = sys.stdout
+            if fix:
+                reports = list(reports)
+                to_stdin = _apply_fixes(linter, reports, unsafe_fixes, outcome, written)
+                outcome.findings = any(r.result and r.result.findings for r in reports)
+                if to_stdin is not None:
+                    stdout.write(to_stdin)
+                    stdout.flush()
+                if "-" in paths:
+                    stdout = sys.stderr  # stdout is the fixed text's: findings must not mix into it
+            out, close = open_output(output_file)
+            out = stdout if out is sys.stdout else out
+            try:
+                if color is None:
+                    color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+                if statistics:
+                    _statistics(reports, out, unsafe_fixes)
+                elif fix_only:
+                    for _ in reports:
+                        pass
+                else:
+                    render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color,
+                                                            unsafe_fixes=unsafe_fixes))
+            finally:
+                if close:
+                    out.close()
     except (KeyboardInterrupt, Interrupted) as exc:
-        signum = getattr(exc, "signum", None)
-        done = f"; {written.describe()}" if fix else ""
-        click.echo(f"askcheck: {'terminated' if signum else 'interrupted'}{done}", err=True)
-        sys.exit(128 + signum if signum else EXIT_INTERRUPTED)
+        interrupted(exc, f"; {written.describe()}" if fix else "")
     if outcome.failed:
         sys.exit(EXIT_ERROR)
     if fix_only:
         sys.exit(EXIT_OK)
     exit_zero = exit_zero if exit_zero is not None else cfg.values.get("exit-zero", False)
     sys.exit(EXIT_FINDINGS if outcome.findings and not exit_zero else EXIT_OK)
-
-
-def _lint_and_report(outcome, progress, linter, settings, paths, stdin_filename, include, exclude, reading, jobs,
-                     fmt, fix, fix_only, diff, unsafe_fixes, statistics, show_asks, color, output_file, written):
-    reports = outcome.watch(lint_sources(
-        settings, gather_sources(paths, stdin_filename, include, exclude, reading),
-        jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
-    if diff:
-        changed = _show_diffs(linter, list(reports), unsafe_fixes)
-        sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))
-    stdout = sys.stdout
-    if fix:
-        reports = list(reports)
-        to_stdin = _apply_fixes(linter, reports, unsafe_fixes, outcome, written)
-        outcome.findings = any(r.result and r.result.findings for r in reports)
-        if to_stdin is not None:
-            stdout.write(to_stdin)
-            stdout.flush()
-        if "-" in paths:
-            stdout = sys.stderr  # stdout is the fixed text's: findings must not mix into it
-    out, close = open_output(output_file)
-    if out is sys.stdout:
-        out = stdout
-    try:
-        if color is None:
-            color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        if statistics:
-            _statistics(reports, out, unsafe_fixes)
-        elif fix_only:
-            for _ in reports:
-                pass
-        else:
-            render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color, unsafe_fixes=unsafe_fixes))
-    finally:
-        if close:
-            out.close()
 
 
 def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool, outcome: Outcome,

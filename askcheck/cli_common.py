@@ -25,6 +25,25 @@ def fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def interrupted(exc: BaseException, done: str = "") -> None:
+    """Ctrl-C (KeyboardInterrupt) or SIGTERM (writer.Interrupted): say so, and what was already done, and
+    exit 130 or 128 + the signal, as a shell reports a process ended by it (never 1, "findings")."""
+    signum = getattr(exc, "signum", None)
+    click.echo(f"askcheck: {'terminated' if signum else 'interrupted'}{done}", err=True)
+    sys.exit(128 + signum if signum else EXIT_INTERRUPTED)
+
+
+class InterruptibleGroup(click.Group):
+    """The askcheck group: Ctrl-C in any command exits 130 with one line, instead of click's "Aborted!"
+    and status 1 (the status for findings)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            interrupted(exc)
+
+
 def open_output(path: str | None):
     """(stream, whether to close it) for --output-file; a path that cannot be written is a one-line error."""
     if path is None:
@@ -92,4 +111,4 @@ def linter_for(settings: Settings) -> Linter:
         fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "INPUT_PATH", "ConfigError", "fail", "open_output", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "INPUT_PATH", "ConfigError", "InterruptibleGroup", "fail", "interrupted", "open_output", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]

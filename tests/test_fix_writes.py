@@ -235,3 +235,15 @@ def test_ctrl_c_exits_130_and_says_how_many_files_were_written(tmp_path):
     assert "Traceback" not in err
     assert f"askcheck: interrupted; {written} files already fixed and written" in err
     assert not list(tmp_path.glob(".*.askcheck-tmp"))
+
+
+def test_ctrl_c_in_any_command_exits_130_not_1(here, monkeypatch):
+    from askcheck import report_cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(report_cli, "build_report", interrupted)
+    (here / "a.txt").write_text(APOLOGY, encoding="utf-8")
+    r = run(["report", "--isolated", "a.txt"])
+    assert r.exit_code == 130
+    assert r.output.strip().endswith("askcheck: interrupted") and "Aborted" not in r.output
