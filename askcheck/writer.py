@@ -99,6 +99,8 @@ def write_atomic(source: Source, text: str) -> Path:
         info = os.stat(target)
     except OSError as exc:
         raise WriteError(name, f"cannot write the fix ({_problem(exc)})") from None
+    if not os.access(target, os.W_OK):  # a read-only file says "do not change me": a rename would anyway
+        raise WriteError(name, "not fixed: the file is read-only")
     if info.st_nlink > 1:
         raise WriteError(name, f"not fixed: it has {info.st_nlink} hard links, and replacing it would split "
                                f"them (use --diff and apply the change by hand)")

@@ -135,18 +135,21 @@ def test_hard_linked_file_is_not_split_and_says_so(here):
 def test_read_only_folder_is_one_error_and_the_others_are_fixed(shared_tmp):
     ro = shared_tmp / "ro"
     ro.mkdir()
-    for path in (ro / "a.txt", shared_tmp / "b.txt"):
+    for path in (ro / "a.txt", shared_tmp / "b.txt", shared_tmp / "c.txt"):
         path.write_text(APOLOGY, encoding="utf-8")
         path.chmod(0o666)
     ro.chmod(0o555)
+    (shared_tmp / "c.txt").chmod(0o444)  # a read-only file in a writable folder: not replaced either
     proc = subprocess.run(as_other_user() + ASKCHECK + ["lint", "--isolated", "--fix", "--format", "concise",
-                                                        "ro/a.txt", "b.txt"],
+                                                        "ro/a.txt", "b.txt", "c.txt"],
                           cwd=shared_tmp, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     assert f"askcheck: error: ro/a.txt: cannot write the fix: cannot create a file in {ro} (permission denied)" \
         in proc.stderr
     assert (ro / "a.txt").read_text(encoding="utf-8") == APOLOGY
+    assert "askcheck: error: c.txt: not fixed: the file is read-only" in proc.stderr
+    assert (shared_tmp / "c.txt").read_text(encoding="utf-8") == APOLOGY
     assert (shared_tmp / "b.txt").read_text(encoding="utf-8") == FIXED
     assert "ro/a.txt:1:1: ASK401" in proc.stdout
 
