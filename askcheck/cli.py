@@ -237,12 +237,11 @@ def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool, outcom
             stdin_text = new
         elif new != r.source.text:
             try:
-                write_atomic(r.source, new)
+                write_atomic(r.source, new, done=lambda: written.add(applied))
             except WriteError as exc:
                 outcome.progress.log(f"askcheck: error: {exc}")
                 outcome.failed = True
                 continue  # its findings stay as they were: they are still in the file
-            written.add(applied)
         fixed_total += applied
         r.result = linter.run(new, filename=r.name)
         r.source.text = new

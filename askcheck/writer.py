@@ -85,9 +85,26 @@ def _problem(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_atomic(source: Source, text: str) -> Path:
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM wait (blocked) until the block ends, and are then raised as usual: a step
+    whose result must be recorded (the temporary file's name, the rename done) is not cut in two."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    except (AttributeError, ValueError, OSError):  # no POSIX signal masks here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_atomic(source: Source, text: str, done=None) -> Path:
     """Replace the file source.path was read from with `text`; return the path written (a symlink's
     target). Raises WriteError, leaving the file as it was, when it cannot or must not be written.
+    `done()`, if given, is called right after the rename, before a signal can cut in, so a count of
+    files written is exact even when the run is interrupted.
 
     Fix edits never add or remove line breaks of their own, so CRLF files stay CRLF; only the
     edited characters change.
@@ -107,7 +124,8 @@ def write_atomic(source: Source, text: str) -> Path:
     tmp = None
     try:
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+            with _signals_held():  # the file and the name we know it by come into being together
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
         except OSError as exc:
             raise WriteError(name, f"cannot write the fix: cannot create a file in {target.parent} "
                                    f"({_problem(exc)})") from None
@@ -120,8 +138,11 @@ def write_atomic(source: Source, text: str) -> Path:
             with contextlib.suppress(PermissionError):  # only root may give a file away; else it stays ours
                 os.chown(tmp, info.st_uid, info.st_gid)
         _check_unchanged(source, target, name)
-        os.replace(tmp, target)
-        tmp = None
+        with _signals_held():  # renamed, and known to be
+            os.replace(tmp, target)
+            tmp = None
+            if done is not None:
+                done()
     except OSError as exc:
         raise WriteError(name, f"cannot write the fix ({_problem(exc)})") from None
     finally:
