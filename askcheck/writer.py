@@ -87,17 +87,37 @@ def _problem(exc: OSError) -> str:
 
 @contextlib.contextmanager
 def _signals_held():
-    """Ctrl-C and SIGTERM wait (blocked) until the block ends, and are then raised as usual: a step
-    whose result must be recorded (the temporary file's name, the rename done) is not cut in two."""
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    except (AttributeError, ValueError, OSError):  # no POSIX signal masks here
+    """Ctrl-C and SIGTERM wait until the block ends, and are then handled as they would have been: a
+    step whose result must be recorded (the temporary file's name, the rename done) is not cut in two.
+
+    Done with Python handlers that only note the signal, not with a signal mask: a mask holds for one
+    thread, and the kernel hands a process's signal to any thread that does not block it (spaCy's
+    numeric libraries start some), whose C handler then has the main thread run the Python handler
+    at its next bytecode anyway."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
+    pending: list[int] = []
+    previous = {}
     try:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, lambda n, frame: pending.append(n))
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if pending:
+            _deliver(pending[0], previous[pending[0]])
+
+
+def _deliver(signum: int, handler) -> None:
+    """Handle a signal that waited as its own handler would have."""
+    if callable(handler):
+        handler(signum, None)  # default_int_handler raises KeyboardInterrupt; signals_raise, Interrupted
+    elif handler == signal.SIG_DFL:
+        os.kill(os.getpid(), signum)
 
 
 def write_atomic(source: Source, text: str, done=None) -> Path:
