@@ -80,10 +80,10 @@ def test_fix_skips_a_file_edited_during_the_run_and_fixes_the_others(here, monke
     (here / "b.txt").write_text(APOLOGY, encoding="utf-8")
     real = cli.write_atomic
 
-    def edited_meanwhile(source, text):  # another writer (or a second --fix) gets to a.txt first
+    def edited_meanwhile(source, text, **kwargs):  # another writer (or a second --fix) gets to a.txt first
         if source.path.name == "a.txt":
             source.path.write_text("Someone else's edit.\n", encoding="utf-8")
-        return real(source, text)
+        return real(source, text, **kwargs)
     monkeypatch.setattr(cli, "write_atomic", edited_meanwhile)
     r = run(["lint", "--isolated", "--fix", "a.txt", "b.txt"])
     assert r.exit_code == 2
