@@ -11,15 +11,17 @@ from typing import Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings,
-                         corpus_reading_options, fail, linter_for, load_file_config)
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, InterruptibleGroup,
+                         build_settings, corpus_reading_options, fail, interrupted, linter_for, load_file_config,
+                         open_output)
 from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
 from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
-from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
+from .sources import DEFAULT_EXTENSIONS, InputError, Seen, read_file, read_stdin
+from .writer import Interrupted, WriteError, Written, signals_raise, write_atomic
 
 DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
 
@@ -36,6 +38,7 @@ class Reading:
 def gather_sources(paths, stdin_filename, include, exclude, reading: Reading = Reading()):
     """Yield, in order, for each input: a Source (a whole text file or stdin, which --fix may rewrite),
     a corpus Message (a record inside a .jsonl/.csv/.mbox file, or an email's body), or an error."""
+    seen = Seen()  # a file reached twice (a folder and a glob) is linted once
     for raw in paths:
         if raw == "-":
             if stdin_filename and Path(stdin_filename).suffix.lower() in RECORD_SUFFIXES:
@@ -48,7 +51,7 @@ def gather_sources(paths, stdin_filename, include, exclude, reading: Reading = R
             except InputError as exc:
                 yield exc
             continue
-        for item in iter_paths([raw], include or DEFAULT_GLOBS, exclude):
+        for item in iter_paths([raw], include or DEFAULT_GLOBS, exclude, seen):
             if isinstance(item, RecordError):
                 yield item
             elif item.suffix.lower() in RECORD_SUFFIXES:
@@ -71,7 +74,7 @@ def _file_report(item) -> FileReport:
     return FileReport(name=item.name, source=item)
 
 
-def lint_sources(settings: Settings, items, jobs: int = 1, progress=None) -> Iterator[FileReport]:
+def lint_sources(settings: Settings, items, jobs: int = 1, progress=None, asks: bool = True) -> Iterator[FileReport]:
     """A FileReport per input, in input order, linted on `jobs` processes (same output for any number).
 
     A stream: only the messages in flight are held, so a corpus of any size passes in flat memory."""
@@ -83,7 +86,7 @@ def lint_sources(settings: Settings, items, jobs: int = 1, progress=None) -> Ite
             in_flight.append(report)
             yield report.error or (item.text, report.name, report.record, getattr(item, "subject", None))
 
-    for _, result, _ in lint_pairs(settings, lintable(), jobs, progress=progress):
+    for _, result, _ in lint_pairs(settings, lintable(), jobs, progress=progress, asks=asks):
         report = in_flight.popleft()
         report.result = result
         yield report
@@ -108,14 +111,14 @@ class Outcome:
             yield r
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=InterruptibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="askcheck")
 def main() -> None:
     """askcheck: lint a message that asks someone for help, before you send it."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format (default: full).")
 @click.option("--select", multiple=True, help="Rules to check: codes, code prefixes or names (comma-separated).")
@@ -127,7 +130,7 @@ def main() -> None:
               help="Name to report for text read from stdin (-); a .eml, .mbox, .jsonl or .csv name reads it as that kind of file.")
 @click.option("--show-asks", is_flag=True, help="Also show the sentences taken as asks.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings.")
-@click.option("--config", "config_path", type=click.Path(), default=None, help="Config file (default: nearest pyproject.toml/askcheck.toml).")
+@click.option("--config", "config_path", type=INPUT_PATH, default=None, help="Config file (default: nearest pyproject.toml/askcheck.toml).")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
 @click.option("--color/--no-color", default=None, help="Colour the output (default: when stdout is a terminal).")
@@ -136,7 +139,7 @@ def main() -> None:
 @click.option("--fix-only", is_flag=True, help="Apply fixes and report nothing else.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file instead of stdout.")
 @corpus_reading_options
 @click.option("--skip-bad-records", is_flag=True,
@@ -168,37 +171,45 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     fix = fix or fix_only
     # A progress bar only when the findings go somewhere else than the terminal it is drawn on.
     show_progress = not (fix or diff) and (output_file is not None or not sys.stdout.isatty())
-    with ProgressBar(enabled=progress_wanted() and show_progress, description="askcheck lint") as progress:
-        outcome = Outcome(skip_bad_records, progress)
-        reports = outcome.watch(lint_sources(
-            settings, gather_sources(paths, stdin_filename, include, exclude, reading),
-            jobs=jobs or default_jobs(), progress=progress))
-        if diff:
-            changed = _show_diffs(linter, list(reports), unsafe_fixes)
-            sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))
-        stdout = sys.stdout
-        if fix:
-            reports = list(reports)
-            to_stdin = _apply_fixes(linter, reports, unsafe_fixes)
-            outcome.findings = any(r.result and r.result.findings for r in reports)
-            if to_stdin is not None:
-                stdout.write(to_stdin)
-                stdout.flush()
-                stdout = sys.stderr  # findings must not mix into the fixed text
-        out = open(output_file, "w", encoding="utf-8") if output_file else stdout
-        try:
-            if color is None:
-                color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            if statistics:
-                _statistics(reports, out)
-            elif fix_only:
-                for _ in reports:
-                    pass
-            else:
-                render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color, unsafe_fixes=unsafe_fixes))
-        finally:
-            if output_file:
-                out.close()
+    written = Written()
+    try:
+        with signals_raise(), ProgressBar(enabled=progress_wanted() and show_progress,
+                                          description="askcheck lint") as progress:
+            outcome = Outcome(skip_bad_records, progress)
+            reports = outcome.watch(lint_sources(
+                settings, gather_sources(paths, stdin_filename, include, exclude, reading),
+                jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
+            if diff:
+                changed = _show_diffs(linter, list(reports), unsafe_fixes)
+                sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))
+            stdout = sys.stdout
+            if fix:
+                reports = list(reports)
+                to_stdin = _apply_fixes(linter, reports, unsafe_fixes, outcome, written)
+                outcome.findings = any(r.result and r.result.findings for r in reports)
+                if to_stdin is not None:
+                    stdout.write(to_stdin)
+                    stdout.flush()
+                if "-" in paths:
+                    stdout = sys.stderr  # stdout is the fixed text's: findings must not mix into it
+            out, close = open_output(output_file)
+            out = stdout if out is sys.stdout else out
+            try:
+                if color is None:
+                    color = out is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+                if statistics:
+                    _statistics(reports, out, unsafe_fixes)
+                elif fix_only:
+                    for _ in reports:
+                        pass
+                else:
+                    render(fmt, reports, out, RenderOptions(show_asks=show_asks, color=color,
+                                                            unsafe_fixes=unsafe_fixes))
+            finally:
+                if close:
+                    out.close()
+    except (KeyboardInterrupt, Interrupted) as exc:
+        interrupted(exc, f"; {written.describe()}" if fix else "")
     if outcome.failed:
         sys.exit(EXIT_ERROR)
     if fix_only:
@@ -207,10 +218,13 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     sys.exit(EXIT_FINDINGS if outcome.findings and not exit_zero else EXIT_OK)
 
 
-def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str | None:
-    """Fix every readable file in place; return the fixed text of stdin, if stdin was linted."""
+def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool, outcome: Outcome,
+                 written: Written) -> str | None:
+    """Fix every readable file in place; return the fixed text of stdin, if stdin was linted.
+
+    A file that cannot be written (a read-only folder, changed on disk since it was read, hard
+    links) is a one-line error naming it, and the others are still fixed."""
     from .fixer import fix_loop
-    from .writer import write_atomic
 
     stdin_text = None
     fixed_total = 0
@@ -219,11 +233,16 @@ def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool) -> str
         if r.result is None or r.source is None:
             continue  # never touch a file that could not be read or decoded, nor a corpus file
         new, remaining, applied = fix_loop(linter, r.source.text, unsafe=unsafe, display=False, filename=r.name)
-        fixed_total += applied
         if r.source.path is None:
             stdin_text = new
         elif new != r.source.text:
-            write_atomic(r.source, new)
+            try:
+                write_atomic(r.source, new, done=lambda: written.add(applied))
+            except WriteError as exc:
+                outcome.progress.log(f"askcheck: error: {exc}")
+                outcome.failed = True
+                continue  # its findings stay as they were: they are still in the file
+        fixed_total += applied
         r.result = linter.run(new, filename=r.name)
         r.source.text = new
     if fixed_total:
@@ -258,20 +277,21 @@ def _show_diffs(linter: Linter, reports: list[FileReport], unsafe: bool) -> bool
     return bool(changed)
 
 
-def _statistics(reports: list[FileReport], out) -> None:
+def _statistics(reports: list[FileReport], out, unsafe_fixes: bool = False) -> None:
+    # [*] as in the full format: what --fix would apply (an unsafe fix only with --unsafe-fixes).
     counts: dict[tuple[str, str], list[int]] = {}
     for r in reports:
         for f in (r.result.findings if r.result else []):
             c = counts.setdefault((f.code, f.name), [0, 0])
             c[0] += 1
-            c[1] += 1 if f.fixable else 0
+            c[1] += 1 if f.fixable and (f.fix.applicability.value == "safe" or unsafe_fixes) else 0
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         out.write(f"{n:>6}  {code}  {'[*]' if fixable else '   '}  {name}\n")
 
 
 @main.command("rewrite")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(), default=None, help="Config file.")
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
+@click.option("--config", "config_path", type=INPUT_PATH, default=None, help="Config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
 def rewrite_cmd(paths, config_path, isolated, model):
@@ -336,7 +356,7 @@ def rule_cmd(rule):
 
 
 @main.command("eval")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--show", "show", default=None,
               help="Also list the misses (false positives/negatives) of this rule, or of 'asks' (ask detection).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")

@@ -12,12 +12,46 @@ from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
+
+# Paths are checked when they are read, not by click: an unreadable file is then one error among
+# the inputs (named, exit 2, the others still checked) instead of a usage error that checks nothing.
+INPUT_PATH = click.Path(readable=False)
 
 
 def fail(message: str) -> None:
     """Print a one-line error and exit with status 2."""
     click.echo(f"askcheck: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def interrupted(exc: BaseException, done: str = "") -> None:
+    """Ctrl-C (KeyboardInterrupt) or SIGTERM (writer.Interrupted): say so, and what was already done, and
+    exit 130 or 128 + the signal, as a shell reports a process ended by it (never 1, "findings")."""
+    signum = getattr(exc, "signum", None)
+    click.echo(f"askcheck: {'terminated' if signum else 'interrupted'}{done}", err=True)
+    sys.exit(128 + signum if signum else EXIT_INTERRUPTED)
+
+
+class InterruptibleGroup(click.Group):
+    """The askcheck group: Ctrl-C in any command exits 130 with one line, instead of click's "Aborted!"
+    and status 1 (the status for findings)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            interrupted(exc)
+
+
+def open_output(path: str | None):
+    """(stream, whether to close it) for --output-file; a path that cannot be written is a one-line error."""
+    if path is None:
+        return sys.stdout, False
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n"), True
+    except OSError as exc:
+        fail(f"{path}: cannot write the report ({exc.strerror or exc})")
 
 
 def split_values(values) -> tuple[str, ...]:
@@ -77,4 +111,4 @@ def linter_for(settings: Settings) -> Linter:
         fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "ConfigError", "fail", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "INPUT_PATH", "ConfigError", "InterruptibleGroup", "fail", "interrupted", "open_output", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .ask_detector import AskDetector
 from .docinfo import TEXT_KEY
 from .engine import RuleSet
-from .pipeline import normalize_quotes
+from .textfold import normalize_quotes
 from .sentences import split_sentences
 from .settings import Settings
 from .textpos import LineIndex

@@ -18,6 +18,7 @@ Unknown keys warn; invalid values raise ConfigError naming the key (the CLI exit
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,9 @@ from typing import Any
 
 TOP_KEYS = {"select", "ignore", "extend-select", "model", "include", "exclude", "rules", "format", "exit-zero",
             "per-file-ignores"}
+
+
+_ASKCHECK_TABLE = re.compile(r"^\s*\[+\s*tool\s*\.\s*askcheck\b", re.MULTILINE)
 
 
 class ConfigError(ValueError):
@@ -49,8 +53,16 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                raw = pyproject.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue
+            try:
+                data = tomllib.loads(raw)
+            except tomllib.TOMLDecodeError:
+                # Broken TOML that has an askcheck table is askcheck's config: load_config reports it
+                # (naming the file and the error) rather than linting as if there were no config.
+                if _ASKCHECK_TABLE.search(raw):
+                    return pyproject
                 continue
             if "askcheck" in data.get("tool", {}):
                 return pyproject

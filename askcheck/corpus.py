@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .sources import InputError, expand, read_file
+from .sources import InputError, Seen, expand, read_file
 
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_GLOBS = ("*.txt", "*.md", "*.eml", "*.mbox", "*.jsonl", "*.csv")
@@ -55,6 +55,7 @@ class RecordError:
     record: str | None
     problem: str
     position: str | None = None  # "line 7", when the record is named by an id it carries
+    path_error: bool = False  # the path itself (missing, no match, a link loop): no record was read
 
     def __str__(self) -> str:
         if not self.record:
@@ -73,21 +74,23 @@ def is_positional(record: str | None) -> bool:
 
 # ----------------------------------------------------------------------------------------- paths
 
-def iter_paths(paths, include=(), exclude=()) -> Iterator[Path | RecordError]:
-    """Files named, found in folders (include globs; default: every corpus kind), or matched by globs."""
+def iter_paths(paths, include=(), exclude=(), seen: Seen | None = None) -> Iterator[Path | RecordError]:
+    """Files named, found in folders (include globs; default: every corpus kind), or matched by globs;
+    each once (`seen` carries that across calls)."""
     include = tuple(include) or CORPUS_GLOBS
+    seen = seen or Seen()  # across all the arguments: a file reached twice is read once
     for raw in paths:
         raw = str(raw)
         if not os.path.exists(raw) and _GLOB_CHARS.search(raw):
             matched = sorted(glob.glob(raw, recursive=True))
             if not matched:
-                yield RecordError(raw, None, "no files match this pattern")
+                yield RecordError(raw, None, "no files match this pattern", path_error=True)
                 continue
             targets = matched
         else:
             targets = [raw]
-        for item in expand(targets, include, exclude):
-            yield RecordError(item.name, None, item.problem) if isinstance(item, InputError) else item
+        for item in expand(targets, include, exclude, seen):
+            yield RecordError(item.name, None, item.problem, path_error=True) if isinstance(item, InputError) else item
 
 
 def iter_messages(paths: Iterable, *, text_field: str = "text", id_field: str = "id",
@@ -190,13 +193,28 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
                 yield RecordError(name, record, problem, where)
                 continue
             subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
+            # JSON can spell half of a surrogate pair ("\ud83d") that is no character at all: it could
+            # be neither linted by spaCy nor printed, so the record is bad, as invalid UTF-8 is.
+            if _has_surrogates(text):
+                at = next(i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff")
+                yield RecordError(name, record, f"{text_field!r} holds a lone surrogate (\\u{ord(text[at]):04x} at "
+                                                f"character {at + 1}), not a Unicode character", where)
+                continue
             yield Message(text, name, record, where, subject)
 
 
 def _record_id(value, fallback: str) -> str:
     if value is None or isinstance(value, (dict, list)) or value == "":
         return fallback
-    return str(value)
+    return _printable(str(value))
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _printable(label: str) -> str:
+    """A record id as one printable line: control characters and lone surrogates escaped ("\\n", "\\ud800")."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape", "backslashreplace").decode("ascii"), label)
 
 
 # ------------------------------------------------------------------------------------------- CSV
@@ -210,7 +228,15 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
         yield _open_error(path, exc)
         return
     with fh:
-        reader = csv.DictReader(fh)
+        consumed: list[str] = []  # the lines of the row being read
+        at_end = [False]
+
+        def lines():
+            for line in fh:
+                consumed.append(line)
+                yield line
+            at_end[0] = True
+        reader = csv.DictReader(lines())
         try:
             fields = reader.fieldnames
         except csv.Error as exc:
@@ -225,6 +251,7 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
         number = 0
         while True:
             start_line = reader.line_num + 1
+            consumed.clear()
             try:
                 row = next(reader)
             except StopIteration:
@@ -235,6 +262,12 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
                 continue
             number += 1
             where = f"row {number}"
+            if at_end[0] and len(consumed) > 1 and sum(line.count('"') for line in consumed) % 2:
+                # A quote opened and never closed: the csv module reads the rest of the file into
+                # this one field, rows and all; it is an error, not a message.
+                yield RecordError(name, where, f"unterminated quote (the row starting on line {start_line} "
+                                               f"runs to the end of the file, {len(consumed)} lines)")
+                return
             record = _record_id(row.get(id_field), where)
             text = row.get(text_field)
             if text is None:
@@ -294,8 +327,15 @@ def email_body(msg, include_quoted: bool = False) -> str:
         charset = part.get_content_charset() or "us-ascii"
         raise ValueError(f"text/plain part does not decode as {charset} "
                          f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+    if part.get("content-transfer-encoding", "").strip().lower() == "base64":
+        broken = [type(d).__name__ for d in part.defects if "Base64" in type(d).__name__]
+        if broken:  # Python decodes what it can and drops the rest: a message with words missing
+            raise ValueError(f"text/plain part is not valid base64 ({', '.join(broken)})")
     text = text.replace("\r\n", "\n")
     return text if include_quoted else strip_quoted(text)
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n|^\r?\n")
 
 
 def _parse_email(data: bytes):
@@ -305,10 +345,14 @@ def _parse_email(data: bytes):
 def _email_message(data: bytes, name: str, record: str | None, where: str | None,
                    include_quoted: bool, by_message_id: bool = False) -> Message | RecordError:
     """One parsed email; in an mbox (by_message_id) the record is its Message-ID when it has one."""
+    if not _HEADER_END.search(data):
+        # No blank line after the headers: a truncated email (or not an email at all), not an empty message.
+        return RecordError(name, record, "no body: the email ends inside its headers (truncated?)"
+                           if data.strip() else "empty email")
     try:
         msg = _parse_email(data)
         if by_message_id:
-            record = (msg.get("Message-ID") or "").strip() or record
+            record = _printable(str(msg.get("Message-ID") or "").strip()) or record
         body = email_body(msg, include_quoted)
         subject = str(msg.get("Subject") or "").strip() or None
     except (ValueError, LookupError, UnicodeError, TypeError, email.errors.MessageError) as exc:

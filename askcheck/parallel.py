@@ -54,7 +54,7 @@ WARMUP_MESSAGES = 5000
 _SEEN: dict[int, int] = {}
 
 
-def _lint_chunk(linter, triples, annotate) -> list[tuple[Result, Any]]:
+def _lint_chunk(linter, triples, annotate, asks: bool = True) -> list[tuple[Result, Any]]:
     # After a warm-up, each chunk runs in a spaCy memory zone, which frees the strings and lexemes
     # first seen in it once it is linted, so the vocabulary does not grow with the corpus. The
     # warm-up makes the common words permanent, so the zones do not rebuild them chunk after chunk.
@@ -63,7 +63,7 @@ def _lint_chunk(linter, triples, annotate) -> list[tuple[Result, Any]]:
     _SEEN[id(linter)] = seen + len(triples)
     zone = getattr(linter.nlp, "memory_zone", None)
     with zone() if zone and seen >= WARMUP_MESSAGES else _null():
-        results = list(linter.run_many(triples, batch_size=max(len(triples), 1)))
+        results = list(linter.run_many(triples, batch_size=max(len(triples), 1), asks=asks))
     return [(r, annotate(r) if annotate else None) for r in results]
 
 
@@ -80,9 +80,11 @@ class _null:
 _WORKER: dict = {}
 
 
-def _init_worker(settings: Settings, annotate) -> None:
+def _init_worker(settings: Settings, annotate, asks: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: the parent's handler is not theirs
     _WORKER["annotate"] = annotate
+    _WORKER["asks"] = asks
     try:
         _WORKER["linter"] = get_linter(settings)
     except Exception as exc:  # raised again from _work, in the parent, instead of respawning forever
@@ -93,7 +95,8 @@ def _work(triples) -> list[tuple]:
     if "error" in _WORKER:
         raise _WORKER["error"]
     # The text is not sent back: the parent still has it.
-    return [(r.findings, r.asks, extra) for r, extra in _lint_chunk(_WORKER["linter"], triples, _WORKER["annotate"])]
+    return [(r.findings, r.asks, extra) for r, extra in _lint_chunk(_WORKER["linter"], triples, _WORKER["annotate"],
+                                                                 _WORKER["asks"])]
 
 
 def _context():
@@ -111,14 +114,16 @@ def _lintable(item) -> bool:
 
 
 def lint_pairs(settings: Settings, messages: Iterable, jobs: int = 1, chunk_size: int = DEFAULT_CHUNK_SIZE, *,
-               annotate: Callable[[Result], Any] | None = None, progress=None) -> Iterator[tuple[Any, Result | None, Any]]:
+               annotate: Callable[[Result], Any] | None = None, progress=None,
+               asks: bool = True) -> Iterator[tuple[Any, Result | None, Any]]:
     """(message, Result, annotate(Result) or None) for each message, in input order.
 
     Items that are not messages (no `text`: a corpus.RecordError, say) come out in their place as
     (item, None, None), so errors keep their position among the results.
     `annotate` runs next to the linter (in the worker when jobs > 1), so per-message work such as
     readability scores is spread over the workers too; it must be a module-level function.
-    `progress`, if given, has advance(n) and is called as results arrive.
+    `progress`, if given, has advance(n) and is called as results arrive. With asks=False the
+    results carry no asks (`lint` shows them only with --show-asks).
     """
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     chunk_size = max(int(chunk_size), 1)
@@ -130,10 +135,10 @@ def lint_pairs(settings: Settings, messages: Iterable, jobs: int = 1, chunk_size
     if jobs == 1:
         linter = get_linter(settings)
         for chunk in chunks:
-            yield from _merge(chunk, _lint_chunk(linter, [_triple(m) for m in chunk if _lintable(m)], annotate),
+            yield from _merge(chunk, _lint_chunk(linter, [_triple(m) for m in chunk if _lintable(m)], annotate, asks),
                               progress)
         return
-    with _context().Pool(jobs, initializer=_init_worker, initargs=(settings, annotate)) as pool:
+    with _context().Pool(jobs, initializer=_init_worker, initargs=(settings, annotate, asks)) as pool:
         pending: deque = deque()
 
         def drain_one():

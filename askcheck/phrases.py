@@ -87,6 +87,8 @@ def _unit(word: str) -> Compiled:
         return Compiled(r"(?:[^\s.!?]+ ){0,10}?", ANY_WORD, True)
     if word.startswith("[") and word.endswith("]"):
         name = word[1:-1].upper()
+        if name not in CLASSES:
+            raise ValueError(f"unknown word class {word!r} (known: {', '.join(f'[{c}]' for c in sorted(CLASSES))})")
         first = ANY_WORD if name in _MULTIWORD_CLASSES else frozenset([f"[{name}]"])
         return Compiled(CLASSES[name] + " ", first, False)
     norms = _norms(word)
@@ -106,9 +108,19 @@ def phrase_regex(phrase: str) -> str:
 
 
 def compile_phrase(phrase: str) -> Compiled:
-    compiled, pos = _parse_alternatives(phrase.lower(), 0)
+    """Raises ValueError, naming the phrase, for one that is not in the pattern language."""
+    try:
+        compiled, pos = _parse_alternatives(phrase.lower(), 0)
+    except ValueError as exc:
+        if repr(phrase.lower()) in str(exc):
+            raise
+        raise ValueError(f"{exc} in phrase {phrase!r}") from None
     if pos != len(phrase):
         raise ValueError(f"unbalanced parentheses in phrase {phrase!r}")
+    try:
+        re.compile(compiled.regex)
+    except re.error as exc:
+        raise ValueError(f"invalid phrase {phrase!r}: {exc}") from None
     return compiled
 
 

@@ -11,13 +11,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-# Curly quotes are folded to straight ones before parsing so lexicons need one spelling. Every
-# replacement is one character for one, so token offsets still index the original text.
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
-
-
-def normalize_quotes(text: str) -> str:
-    return text.translate(_QUOTES)
+# Curly quotes (and what else must not hide a word) are folded in askcheck.textfold; the name stays
+# here for code that imported it from this module.
+from .textfold import normalize_quotes  # noqa: E402,F401
 
 
 @lru_cache(maxsize=None)

@@ -6,11 +6,12 @@ unless --skip-bad-records) or bad usage. Registered on the main group in cli.py.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, corpus_reading_options,
-                         fail, linter_for, load_file_config)
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, build_settings,
+                         corpus_reading_options, fail, linter_for, load_file_config, open_output)
 from .corpus import estimate_count, iter_messages
 from .finding import Severity
 from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
@@ -22,17 +23,8 @@ from .report.gate import write_baseline as save_baseline
 from .report.json_stream import JsonStream
 
 
-def _open_output(path: str | None):
-    if path is None:
-        return sys.stdout, False
-    try:
-        return open(path, "w", encoding="utf-8", newline="\n"), True
-    except OSError as exc:
-        fail(f"{path}: cannot write the report ({exc.strerror or exc})")
-
-
 @click.command("report")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=INPUT_PATH)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: aligned tables; json: summary plus every message's results (streamed); "
                    "markdown: for a PR comment or CI job summary; html: one self-contained page with charts.")
@@ -51,7 +43,7 @@ def _open_output(path: str | None):
 @click.option("--select", multiple=True, help="Rules to check: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names.")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--config", "config_path", type=click.Path(), default=None,
+@click.option("--config", "config_path", type=INPUT_PATH, default=None,
               help="Config file (default: nearest pyproject.toml/askcheck.toml).")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')
@@ -62,7 +54,8 @@ def _open_output(path: str | None):
                    "per 100 messages. Repeatable.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Baseline of known findings: fail only on findings not in it (any severity, unless --fail-on).")
-@click.option("--write-baseline", is_flag=True, help="Write the current findings to the --baseline file.")
+@click.option("--write-baseline", is_flag=False, flag_value="", default=None, metavar="[FILE]",
+              help="Write the current findings as a baseline: to FILE, or to the --baseline file.")
 @click.option("--worst", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the worst messages to show.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (there is none anyway unless stderr is a terminal).")
@@ -70,10 +63,9 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
            chunk_size, select, ignore, extend_select, config_path, isolated, model, fail_on, max_rate, baseline,
            write_baseline, worst, no_progress):
     """Summarise a corpus: files, folders, globs; .txt .md .eml .mbox .jsonl .csv."""
+    paths, baseline, write_baseline = _baseline_to_write(paths, baseline, write_baseline)
     if not paths:
         fail("no corpus given (files, folders or globs)")
-    if write_baseline and not baseline:
-        fail("--write-baseline needs --baseline FILE to write to")
     try:
         cfg = load_file_config(config_path, isolated)
         settings = build_settings(cfg, select, ignore, extend_select, model)
@@ -90,11 +82,15 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
 
     show_progress = not no_progress and progress_wanted()
     total = estimate_count(paths, include, exclude) if show_progress else None
-    out, close = _open_output(output_file)
-    bad = 0
+    out, close = open_output(output_file)
+    bad = missing = 0
     with ProgressBar(enabled=show_progress, total=total, description="askcheck report") as progress:
         def on_error(err):
-            nonlocal bad
+            nonlocal bad, missing
+            if getattr(err, "path_error", False):  # a path that is not there: an input error, never skipped
+                missing += 1
+                progress.log(f"askcheck: error: {err}")
+                return
             bad += 1
             label = "warning: skipped bad record" if skip_bad_records else "error"
             progress.log(f"askcheck: {label}: {err}")
@@ -121,6 +117,8 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
             fail(str(exc))
         n = sum(gate.collected.values())
         click.echo(f"askcheck: wrote {n} finding{'s' if n != 1 else ''} to the baseline {baseline}", err=True)
+    if missing:
+        sys.exit(EXIT_ERROR)
     if bad and not skip_bad_records:
         click.echo(f"askcheck: error: {bad} bad record{'s' if bad != 1 else ''} (see above; "
                    f"--skip-bad-records to count them and go on)", err=True)
@@ -131,6 +129,25 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
             click.echo(f"askcheck: gate failed: {reason}", err=True)
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _baseline_to_write(paths, baseline, value):
+    """(paths, baseline file, whether to write it) from `--write-baseline [FILE]`: both `--write-baseline
+    FILE` and `--baseline FILE --write-baseline` name the file to write."""
+    if value is None:
+        return paths, baseline, False
+    if value and baseline and Path(value) != Path(baseline):
+        # `--baseline b.json --write-baseline corpus.jsonl`: the flag took the corpus path after it.
+        return (value, *paths), baseline, True
+    baseline = baseline or value
+    if not baseline:
+        fail("--write-baseline needs a file: --write-baseline FILE, or --baseline FILE --write-baseline")
+    if Path(baseline).suffix.lower() in CORPUS_SUFFIXES or Path(baseline).is_dir():
+        fail(f"{baseline}: a baseline is a JSON file (e.g. known.json), not a corpus: not overwriting it")
+    return paths, baseline, True
+
+
+CORPUS_SUFFIXES = {".txt", ".md", ".eml", ".mbox", ".jsonl", ".csv"}
 
 
 if __name__ == "__main__":  # python -m askcheck.report_cli, before `askcheck report` is registered

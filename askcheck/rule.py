@@ -6,6 +6,7 @@ no rule by name; rules arrive through the `askcheck.rules` entry-point group (se
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
 
@@ -72,11 +73,20 @@ class Rule:
         lines = [f"# {cls.name} ({cls.code})", "", f"Default severity: {cls.severity.value}."]
         if cls.needs_ask:
             lines.append("Runs only on messages that contain an ask.")
-        lines += ["", cls.doc.strip(), ""]
-        if cls.options:
+        doc = cls.doc.strip()
+        options = [f"- `{key}` (default {opt.default!r}): {opt.help}" for key, opt in cls.options.items()]
+        own = re.search(r"^## Options[ \t]*\n", doc, re.MULTILINE)
+        if options and own:
+            # The rule's documentation has an Options section of its own: the list goes at its end,
+            # under one heading.
+            after = re.search(r"^## ", doc[own.end():], re.MULTILINE)
+            end = own.end() + after.start() if after else len(doc)
+            doc = doc[:end].rstrip("\n") + "\n" + "\n".join(options) + "\n" + ("\n" + doc[end:] if after else "")
+            options = []
+        lines += ["", doc.strip(), ""]
+        if options:
             lines.append("## Options")
-            for key, opt in cls.options.items():
-                lines.append(f"- `{key}` (default {opt.default!r}): {opt.help}")
+            lines += options
             lines.append("")
         if cls.principle:
             lines += ["## Source", cls.principle.strip(), ""]

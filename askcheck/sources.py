@@ -1,7 +1,9 @@
 """Finding the files to lint and reading them: decoding, BOM and line endings, clear errors."""
 from __future__ import annotations
 
+import errno
 import fnmatch
+import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -30,6 +32,11 @@ class Source:
     path: Path | None = None  # None for stdin
     bom: bool = False
     newline: str = "\n"
+    digest: bytes | None = None  # sha256 of the bytes read: a fix replaces only the bytes it read
+
+
+def digest_of(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -52,7 +59,7 @@ def read_file(path: Path, name: str | None = None) -> Source:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(name, "no such file or directory") from None
+        raise InputError(name, missing(str(path)).problem) from None
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
     except PermissionError:
@@ -60,7 +67,7 @@ def read_file(path: Path, name: str | None = None) -> Source:
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
     text, bom = decode(data, name)
-    return Source(name=name, text=text, path=path, bom=bom, newline=newline_of(text))
+    return Source(name=name, text=text, path=path, bom=bom, newline=newline_of(text), digest=digest_of(data))
 
 
 def read_stdin(name: str = "-") -> Source:
@@ -68,13 +75,49 @@ def read_stdin(name: str = "-") -> Source:
     return Source(name=name, text=text, bom=bom, newline=newline_of(text))
 
 
-def matches_globs(path: Path, globs) -> bool:
+def matches_globs(path: Path, globs, fold_case: bool = False) -> bool:
     s = path.as_posix()
+    if fold_case:  # "*.txt" takes NOTES.TXT in a folder, as naming the file does
+        s, name, globs = s.lower(), path.name.lower(), [g.lower() for g in globs]
+        return any(fnmatch.fnmatchcase(s, g) or fnmatch.fnmatchcase(name, g) for g in globs)
     return any(fnmatch.fnmatch(s, g) or fnmatch.fnmatch(path.name, g) for g in globs)
 
 
-def expand(paths, include=(), exclude=()) -> Iterator[Path | InputError]:
-    """Files to lint, in a stable order. A folder is walked for include globs (default: .txt .md .eml)."""
+def missing(raw: str) -> InputError:
+    """Why a path that does not exist cannot be read: a symlink loop or a dangling link is not 'no such file'."""
+    try:
+        os.stat(raw)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(raw, "symbolic link loop")
+        if os.path.islink(raw):
+            return InputError(raw, f"broken symbolic link (to {os.readlink(raw)}, which does not exist)")
+    return InputError(raw, "no such file or directory")
+
+
+class Seen:
+    """Files already given, by identity (device and inode), so a file reached twice (a folder and a glob,
+    a path and a symlink to it) is linted once."""
+
+    def __init__(self):
+        self._keys: set = set()
+
+    def first_time(self, path: Path) -> bool:
+        try:
+            info = os.stat(path)
+            key = (info.st_dev, info.st_ino)
+        except OSError:
+            key = os.path.abspath(path)
+        if key in self._keys:
+            return False
+        self._keys.add(key)
+        return True
+
+
+def expand(paths, include=(), exclude=(), seen: Seen | None = None) -> Iterator[Path | InputError]:
+    """Files to lint, in a stable order, each once. A folder is walked for include globs (default: .txt
+    .md .eml, in any case)."""
+    seen = seen or Seen()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -83,12 +126,13 @@ def expand(paths, include=(), exclude=()) -> Iterator[Path | InputError]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches_globs(Path(root, d), exclude))
                 for f in files:
                     p = Path(root, f)
-                    wanted = matches_globs(p, include) if include else p.suffix.lower() in DEFAULT_EXTENSIONS
+                    wanted = (matches_globs(p, include, fold_case=True) if include
+                              else p.suffix.lower() in DEFAULT_EXTENSIONS)
                     if wanted and not matches_globs(p, exclude):
                         found.append(p)
-            yield from sorted(found)
+            yield from (p for p in sorted(found) if seen.first_time(p))
         elif path.exists():
-            if not matches_globs(path, exclude):
+            if not matches_globs(path, exclude) and seen.first_time(path):
                 yield path
-        else:
-            yield InputError(raw, "no such file or directory")
+        elif seen.first_time(path):
+            yield missing(str(raw))

@@ -67,6 +67,13 @@ class Tally:
 
     def __init__(self):
         self.findings = self.safe = self.unsafe = 0
+        self.checked = self.failed = 0  # inputs linted, inputs that could not be (their errors are on stderr)
+
+    def count(self, report: FileReport) -> None:
+        if report.result is not None:
+            self.checked += 1
+        elif report.error:
+            self.failed += 1
 
     def add(self, findings) -> None:
         for f in findings:
@@ -77,6 +84,11 @@ class Tally:
 
     def closing(self, options: RenderOptions) -> str:
         n, safe, unsafe = self.findings, self.safe, self.unsafe
+        if n == 0 and self.failed:
+            # Never "All checks passed!" over inputs that were not checked at all.
+            unread = f"{self.failed} input{'s' if self.failed != 1 else ''} could not be checked (see the errors)"
+            return (f"No findings in {self.checked} checked; {unread}.\n" if self.checked
+                    else f"Nothing checked: {unread}.\n")
         if n == 0:
             return "All checks passed!\n"
         text = f"Found {n} finding{'s' if n != 1 else ''}.\n"

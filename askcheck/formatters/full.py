@@ -18,6 +18,7 @@ def render(reports, out, options) -> None:
     color = options.color
     tally = Tally()  # counts only: nothing of a report outlives its turn
     for r in reports:
+        tally.count(r)
         if r.result is None:
             continue
         tally.add(r.result.findings)

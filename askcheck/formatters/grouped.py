@@ -29,4 +29,6 @@ def render(reports, out, options) -> None:
         out.write("\n")
     tally = Tally()
     tally.add(all_findings(reports))
+    for r in reports:
+        tally.count(r)
     out.write(tally.closing(options))

@@ -25,7 +25,8 @@ def build_report(items: Iterable, settings: Settings, *, jobs: int = 1, chunk_si
     for item, result, readability in lint_pairs(settings, items, jobs, chunk_size, annotate=measure,
                                                 progress=progress):
         if result is None:
-            acc.add_error(item)
+            if not getattr(item, "path_error", False):  # a missing path is not a bad record
+                acc.add_error(item)
             if on_error is not None:
                 on_error(item)
             if json_out is not None:

@@ -48,7 +48,7 @@ def _log_config() -> dict:
 @click.option("--allow-origin", "allow_origins", multiple=True,
               help="Origin allowed to call the API from a web page of its own (CORS); '*' for any. Default: none.")
 @click.option("--log-text", is_flag=True, help="Also log the text of each request (never logged otherwise).")
-@click.option("--config", "config_path", type=click.Path(), default=None,
+@click.option("--config", "config_path", type=click.Path(readable=False), default=None,
               help="Config file (default: nearest pyproject.toml/askcheck.toml): the rules checked by default.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--model", default=None, help='spaCy pipeline to load instead of spacy.blank("en").')

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
 from ..docinfo import sentences
-from ..engine import Linter, Result, get_linter
+from ..engine import FOLD_KEY, Linter, Result, get_linter
 from ..fixer import fix_loop, rewrite_text
 from ..registry import load_rules
 from ..settings import Settings, SettingsError, selected_rules
@@ -126,7 +126,8 @@ def lint(linter: Linter, text: str, subject: str | None = None) -> Result:
 def lint_with_sentences(linter: Linter, text: str) -> tuple[Result, list[tuple[int, int]]]:
     """The result and the character range of every sentence (LanguageTool answers with both)."""
     doc = linter.parse(text)
-    ranges = [(s.start_char, s.end_char) for s in sentences(doc)]
+    folded = doc.user_data[FOLD_KEY]  # sentences are found in the folded text; answers index the original
+    ranges = [(folded.start(s.start_char), folded.end(s.end_char)) for s in sentences(doc)]
     return linter.run_doc(text, doc), ranges
 
 
