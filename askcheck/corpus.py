@@ -164,33 +164,40 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
         return
     with fh:
         for number, raw in enumerate(fh, 1):
-            where = f"line {number}"
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8").strip()
-            except UnicodeDecodeError as exc:
-                yield RecordError(name, where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield RecordError(name, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-                continue
-            if not isinstance(obj, dict):
-                yield RecordError(name, where, f"expected a JSON object, got {type(obj).__name__}")
-                continue
-            record = _record_id(obj.get(id_field), where)
-            text = obj.get(text_field)
-            if not isinstance(text, str):
-                problem = (f"no {text_field!r} field" if text is None
-                           else f"{text_field!r} is {type(text).__name__}, not a string")
-                yield RecordError(name, record, problem, where)
-                continue
-            subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
-            yield Message(text, name, record, where, subject)
+            item = jsonl_record(name, number, raw, text_field, id_field)
+            if item is not None:
+                yield item
+
+
+def jsonl_record(name: str, number: int, raw: bytes, text_field: str = "text",
+                 id_field: str = "id") -> Message | RecordError | None:
+    """Line `number` of a JSONL file as a Message, a RecordError, or None for a blank line.
+
+    One line at a time, so a worker that reads only a byte range of the file names its records
+    exactly as a reader of the whole file does, given the line numbers."""
+    where = f"line {number}"
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        return RecordError(name, where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RecordError(name, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    if not isinstance(obj, dict):
+        return RecordError(name, where, f"expected a JSON object, got {type(obj).__name__}")
+    record = _record_id(obj.get(id_field), where)
+    text = obj.get(text_field)
+    if not isinstance(text, str):
+        problem = (f"no {text_field!r} field" if text is None
+                   else f"{text_field!r} is {type(text).__name__}, not a string")
+        return RecordError(name, record, problem, where)
+    subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
+    return Message(text, name, record, where, subject)
 
 
 def _record_id(value, fallback: str) -> str:
@@ -325,15 +332,16 @@ def read_eml(path: Path, *, include_quoted: bool = False) -> Iterator[Message | 
     yield _email_message(data, str(path), None, None, include_quoted)
 
 
-def _split_mbox(fh) -> Iterator[tuple[int, bytes]]:
+def _split_mbox(fh, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
     """(line number of the "From " line, message bytes) for each message, read line by line.
 
     Splits where mailbox.mbox does (every line starting with b"From "), but streams instead of
-    indexing the whole file first; ">From " lines are unquoted as in mboxrd.
+    indexing the whole file first; ">From " lines are unquoted as in mboxrd. `fh` is any iterable
+    of lines; `first_line` numbers its first one (a worker may start at a message mid-file).
     """
     buf: list[bytes] = []
     start = 0
-    for number, line in enumerate(fh, 1):
+    for number, line in enumerate(fh, first_line):
         if line.startswith(b"From "):
             if buf or start:
                 yield start, b"".join(buf)
@@ -359,12 +367,17 @@ def read_mbox(path: Path, *, include_quoted: bool = False) -> Iterator[Message |
         yield _open_error(path, exc)
         return
     with fh:
-        for number, (line, data) in enumerate(_split_mbox(fh), 1):
-            if line < 0:
-                yield RecordError(name, f"line {-line}", "not an mbox file (text before the first \"From \" line)")
-                return
-            yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted,
-                                 by_message_id=True)
+        yield from mbox_messages(name, _split_mbox(fh), include_quoted=include_quoted)
+
+
+def mbox_messages(name: str, split: Iterable[tuple[int, bytes]], first_number: int = 1, *,
+                  include_quoted: bool = False) -> Iterator[Message | RecordError]:
+    """The messages of _split_mbox's (line, bytes) pairs, numbered from `first_number`."""
+    for number, (line, data) in enumerate(split, first_number):
+        if line < 0:
+            yield RecordError(name, f"line {-line}", "not an mbox file (text before the first \"From \" line)")
+            return
+        yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted, by_message_id=True)
 
 
 # ------------------------------------------------------------------------------------ estimation

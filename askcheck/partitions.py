@@ -1,0 +1,217 @@
+"""Cutting a corpus into parts that a worker reads and lints on its own, without reading it here.
+
+    for unit in plan_parts(iter_paths(paths), part_bytes=4 << 20):
+        a RecordError (a path that matched nothing): in its place, as the reader would give it
+        a Part: read_part(part, offsets) on a worker gives exactly the items the whole-file
+                reader gives for that stretch of the corpus
+
+The planner only lists files and asks their sizes. A big .jsonl or .mbox file is cut into byte
+ranges; a range owns the records that *start* inside it (a JSONL line; an mbox message, by its
+"From " line, read on past the range's end to the next one), so every record belongs to exactly
+one range wherever the cuts fall. Smaller files, and kinds that cannot be cut by looking at the
+bytes alone (.csv, whose quoted fields may hold newlines; .eml; text), go whole, several to a part.
+
+A record without an id is named by its position ("line 12", "message 3"), so a range must know how
+many lines and messages come before it. count_part() counts a range's own, on a worker; adding the
+counts of a file's earlier ranges (Offsets) is the caller's business (cluster.py chains them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .corpus import (RECORD_SUFFIXES, Message, RecordError, _open_error, _split_mbox, jsonl_record, mbox_messages,
+                     read_path)
+from .sources import InputError, Source, read_file
+
+SPLITTABLE = (".jsonl", ".mbox")  # record boundaries found from the bytes alone
+DEFAULT_PART_BYTES = 4 << 20  # about 10,000 messages of 400 bytes: seconds of work, little to send back
+MAX_FILES_PER_PART = 256  # small files: enough per part that the per-task overhead does not show
+
+
+@dataclass(frozen=True)
+class Part:
+    """Whole files (end is None and index 0), or the byte range [start, end) of one (end None: to its end)."""
+
+    paths: tuple[Path, ...]
+    start: int = 0
+    end: int | None = None
+    index: int = 0  # which range of its file, from 0
+    last: bool = True  # the file's last range (or whole files)
+
+    @property
+    def is_range(self) -> bool:
+        return not (self.index == 0 and self.last)
+
+    @property
+    def path(self) -> Path:
+        return self.paths[0]
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """What comes before a range in its file: lines, and (in an mbox) messages."""
+
+    lines: int = 0
+    messages: int = 0
+
+    def __add__(self, other: "Offsets") -> "Offsets":
+        return Offsets(self.lines + other.lines, self.messages + other.messages)
+
+
+def plan_parts(paths: Iterable[Path | RecordError], part_bytes: int = DEFAULT_PART_BYTES) -> Iterator[Part | RecordError]:
+    """Parts of about `part_bytes` each, in input order; errors of the path listing pass through in place."""
+    part_bytes = max(int(part_bytes), 1)
+    batch: list[Path] = []
+    size = 0
+
+    def flush():
+        nonlocal batch, size
+        if batch:
+            yield Part(tuple(batch))
+        batch, size = [], 0
+
+    for path in paths:
+        if isinstance(path, RecordError):
+            yield from flush()
+            yield path
+            continue
+        try:
+            length = path.stat().st_size
+        except OSError:
+            length = 0  # the worker that reads it reports the problem, as the reader would
+        if path.suffix.lower() in SPLITTABLE and length > part_bytes:
+            yield from flush()
+            n = -(-length // part_bytes)
+            for k in range(n):
+                last = k == n - 1
+                yield Part((path,), k * part_bytes, None if last else (k + 1) * part_bytes, k, last)
+            continue
+        batch.append(path)
+        size += length
+        if size >= part_bytes or len(batch) >= MAX_FILES_PER_PART:
+            yield from flush()
+    yield from flush()
+
+
+# ----------------------------------------------------------------------------------------- lines
+
+def _lines_from(fh, start: int, lines_before: int) -> Iterator[tuple[int, int, bytes]]:
+    """(line number, byte offset, line) of every line that starts at or after `start`.
+
+    `lines_before` is the number of lines that start before it, so numbers match a whole-file read."""
+    if start > 0:
+        fh.seek(start - 1)
+        if fh.read(1) != b"\n":
+            fh.readline()  # the rest of a line that started before `start`: not ours
+    offset = fh.tell()
+    number = lines_before + 1
+    for raw in iter(fh.readline, b""):
+        yield number, offset, raw
+        number += 1
+        offset += len(raw)
+
+
+def _owned_lines(fh, part: Part, lines_before: int) -> Iterator[tuple[int, int, bytes]]:
+    for number, offset, raw in _lines_from(fh, part.start, lines_before):
+        if part.end is not None and offset >= part.end:
+            return
+        yield number, offset, raw
+
+
+def count_part(part: Part) -> Offsets:
+    """The lines (and mbox "From " lines) that start inside a range: what it adds to the next one's Offsets."""
+    mbox = part.path.suffix.lower() == ".mbox"
+    lines = messages = 0
+    try:
+        with open(part.path, "rb") as fh:
+            for _, _, raw in _owned_lines(fh, part, 0):
+                lines += 1
+                messages += mbox and raw.startswith(b"From ")
+    except OSError:
+        pass  # read_part of the first range reports it
+    return Offsets(lines, messages)
+
+
+# --------------------------------------------------------------------------------------- reading
+
+def read_part(part: Part, offsets: Offsets = Offsets(), *, text_field: str = "text", id_field: str = "id",
+              include_quoted: bool = False, whole_text: str = "message") -> Iterator[Message | RecordError | Source | InputError]:
+    """The items of a part, as the whole-file readers give them.
+
+    whole_text: how a text file (.txt, .md, any name given) is read: "message" (a corpus Message, as
+    `askcheck report` reads it) or "source" (a Source, or an InputError, as `askcheck lint` does)."""
+    if not part.is_range:
+        for path in part.paths:
+            if whole_text == "source" and path.suffix.lower() not in RECORD_SUFFIXES:
+                try:
+                    yield read_file(path)
+                except InputError as exc:
+                    yield exc
+            else:
+                yield from read_path(path, text_field=text_field, id_field=id_field, include_quoted=include_quoted)
+        return
+    name = str(part.path)
+    try:
+        fh = open(part.path, "rb")
+    except OSError as exc:
+        if part.index == 0:
+            yield _open_error(part.path, exc)
+        return
+    with fh:
+        if part.path.suffix.lower() == ".jsonl":
+            for number, _, raw in _owned_lines(fh, part, offsets.lines):
+                item = jsonl_record(name, number, raw, text_field, id_field)
+                if item is not None:
+                    yield item
+        else:
+            yield from _read_mbox_range(fh, name, part, offsets, include_quoted)
+
+
+def _read_mbox_range(fh, name: str, part: Part, offsets: Offsets, include_quoted: bool):
+    if part.index > 0 and not _starts_as_mbox(fh):
+        return  # the first range reports "not an mbox file" for the whole file, as read_mbox does
+    lines = _lines_from(fh, part.start, offsets.lines)
+    first_line = offsets.lines + 1
+    if part.index > 0:
+        # Lines before our first "From " line end the previous range's last message.
+        for number, offset, raw in lines:
+            if raw.startswith(b"From "):
+                if part.end is not None and offset >= part.end:
+                    return
+                first_line = number
+                break
+        else:
+            return
+        head = [raw]
+    else:
+        head = []
+
+    def own():
+        yield from head
+        for _, offset, raw in lines:
+            if part.end is not None and offset >= part.end and raw.startswith(b"From "):
+                return  # the next range's first message
+            yield raw
+
+    yield from mbox_messages(name, _split_mbox(own(), first_line), offsets.messages + 1,
+                             include_quoted=include_quoted)
+
+
+def _starts_as_mbox(fh) -> bool:
+    """Whether the first line that is not blank is a "From " line (read_mbox's test), read from the top."""
+    where = fh.tell()
+    fh.seek(0)
+    try:
+        for raw in fh:
+            if raw.startswith(b"From "):
+                return True
+            if raw.strip():
+                return False
+        return True
+    finally:
+        fh.seek(where)
+
+
+__all__ = ["Part", "Offsets", "plan_parts", "count_part", "read_part", "DEFAULT_PART_BYTES", "SPLITTABLE"]
