@@ -34,7 +34,7 @@ from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
 
 EXTRA_HINT = "pip install 'askcheck[dask]'"
 PARTS_PER_THREAD = 3  # parts in flight per worker thread: one running, the next ones queued on the worker
-CONNECT_TIMEOUT = 30  # seconds to reach a scheduler, and to wait for its first worker
+CONNECT_TIMEOUT = 15  # seconds to reach a scheduler, and to wait for its first worker
 _LOCAL = re.compile(r"^local:(\d+)$")
 
 
