@@ -1,0 +1,120 @@
+"""`report` on a Dask cluster against --jobs: throughput and peak memory of the client and its workers.
+
+    python benchmarks/cluster_bench.py                      # 1,000,000 generated messages
+    python benchmarks/cluster_bench.py --messages 200000    # a shorter run
+    python benchmarks/cluster_bench.py --rounds 2           # each mode twice, interleaved; best time kept
+
+Generates a JSONL corpus in a temporary folder (report_bench.generate: varied asks, growing
+vocabulary; nothing is kept), then runs `report --format json` over it with `--jobs 1`,
+`--jobs 2` and `--scheduler local:2` in one run, one after the other (in rounds, interleaved, so a
+load that comes and goes on a shared machine falls on all of them), and prints for each: wall time,
+messages/s, the ratio to --jobs 1, and peak RSS of the client process, of its largest worker, and of
+all its processes together (sampled every 0.2 s with psutil, which the dask extra installs). The
+three JSON outputs must be identical (SHA-256).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report_bench import generate  # noqa: E402  (the same generated corpus as the report benchmark)
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = [sys.executable, "-m", "askcheck.report_cli"]
+
+
+class PeakRss:
+    """Peak RSS (MB) of a process, of its largest descendant, and of all of them at once, sampled."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        self.proc = psutil.Process(pid)
+        self.every = every
+        self.client = self.worker = self.total = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            try:
+                main = self.proc.memory_info().rss / 2**20
+                kids = []
+                for child in self.proc.children(recursive=True):
+                    try:
+                        kids.append(child.memory_info().rss / 2**20)
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                return
+            self.client = max(self.client, main)
+            self.worker = max([self.worker] + kids)
+            self.total = max(self.total, main + sum(kids))
+            self._stop.wait(self.every)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
+def run(args: list[str]) -> dict:
+    env = dict(os.environ, CI="1")  # no progress output
+    start = time.perf_counter()
+    proc = subprocess.Popen(REPORT + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    rss = PeakRss(proc.pid)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: proc.stdout.read(1 << 20), b""):
+        digest.update(chunk)
+    rc = proc.wait()
+    wall = time.perf_counter() - start
+    rss.stop()
+    return {"wall": wall, "rc": rc, "digest": digest.hexdigest(), "client": rss.client, "worker": rss.worker,
+            "total": rss.total}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--messages", type=int, default=1_000_000, help="generated messages (default 1,000,000)")
+    ap.add_argument("--rounds", type=int, default=1, help="runs of each mode, interleaved (best kept)")
+    ap.add_argument("--partition-size", default="1M", help="--partition-size for the cluster run (default 1M)")
+    ap.add_argument("--workers", type=int, default=2, help="N of --jobs N and --scheduler local:N (default 2)")
+    args = ap.parse_args()
+    n = args.workers
+    modes = {"--jobs 1": ["--jobs", "1"], f"--jobs {n}": ["--jobs", str(n)],
+             f"--scheduler local:{n}": ["--scheduler", f"local:{n}", "--partition-size", args.partition_size]}
+    with tempfile.TemporaryDirectory(prefix="askcheck-cluster-bench-") as tmp:
+        path = Path(tmp) / "generated.jsonl"
+        t = time.perf_counter()
+        size = generate(path, args.messages)
+        print(f"generated: {args.messages:,} messages, {size / 1e6:,.1f} MB in {time.perf_counter() - t:.1f} s; "
+              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+        best: dict[str, dict] = {}
+        for round_ in range(args.rounds):
+            for name, extra in modes.items():
+                r = run([str(path), "--format", "json"] + extra)
+                print(f"  round {round_ + 1} {name:<22} {r['wall']:8.1f} s  exit {r['rc']}", flush=True)
+                if name not in best or r["wall"] < best[name]["wall"]:
+                    best[name] = r
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    base = best["--jobs 1"]["wall"]
+    print(f"\n{'mode':<24}{'wall s':>9}{'msg/s':>9}{'vs -j1':>8}{'client MB':>11}{'worker MB':>11}{'all MB':>9}")
+    for name, r in best.items():
+        worker = f"{r['worker']:.0f}" if r["worker"] else "-"
+        print(f"{name:<24}{r['wall']:9.1f}{args.messages / r['wall']:9,.0f}{base / r['wall']:7.2f}x"
+              f"{r['client']:11.0f}{worker:>11}{r['total']:9.0f}")
+    same = len({r["digest"] for r in best.values()}) == 1
+    print(f"outputs identical: {'yes' if same else 'NO'}")
+    return 0 if same and all(r["rc"] == 0 for r in best.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
