@@ -106,7 +106,7 @@ def cluster_sources(client, settings: Settings, paths, include, exclude, reading
     units = plan_parts(lint_paths(paths, include, exclude), part_bytes)
     for item, result, _ in cluster_pairs(client, settings, units, reading=dict(
             text_field=reading.text_field, id_field=reading.id_field, include_quoted=reading.include_quoted,
-            whole_text="source"), progress=progress):
+            whole_text="source"), progress=progress, part_bytes=part_bytes):
         report = _file_report(item)
         report.result = result
         yield report

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .engine import Linter, Result
 from .parallel import DEFAULT_CHUNK_SIZE, _chunks, _lint_chunk
-from .partitions import Offsets, Part, count_part, read_part
+from .partitions import DEFAULT_PART_BYTES, Offsets, Part, count_part, cut_csv, read_part
 from .registry import load_rules
 from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
 
@@ -148,13 +148,13 @@ def add_offsets(before: Offsets, counted: Offsets) -> Offsets:
 # ------------------------------------------------------------------------------------- the client
 
 def cluster_pairs(client, settings: Settings, units: Iterable[Part | Any], *, reading: dict | None = None,
-                  annotate: Callable | None = None, progress=None,
+                  annotate: Callable | None = None, progress=None, part_bytes: int = DEFAULT_PART_BYTES,
                   window: int | None = None) -> Iterator[tuple[Any, Result | None, Any]]:
     """(item, Result or None, annotation) for every item of every part, in input order, as lint_pairs.
 
-    `units`: plan_parts' output. Anything that is not a Part (a RecordError of the path listing)
-    comes out in its place as (unit, None, None). `reading`: read_part's keyword arguments.
-    `progress.advance(n)` is called as results arrive.
+    `units`: plan_parts' output (made with the same `part_bytes`). Anything that is not a Part (a
+    RecordError of the path listing) comes out in its place as (unit, None, None). `reading`:
+    read_part's keyword arguments. `progress.advance(n)` is called as results arrive.
     """
     reading = dict(reading or {})
     if window is None:
@@ -186,7 +186,22 @@ def cluster_pairs(client, settings: Settings, units: Iterable[Part | Any], *, re
         if progress is not None:
             progress.advance(len(rows))
 
-    for unit in units:
+    def cut(units):
+        # A big CSV file is cut where a worker, reading it through, finds rows; the client waits
+        # for that (a read without linting), while the parts already sent keep the workers busy.
+        for unit in units:
+            if not (isinstance(unit, Part) and unit.cut_csv):
+                yield unit
+                continue
+            future = client.submit(cut_csv, unit, part_bytes, reading.get("text_field", "text"), pure=False,
+                                   priority=10)
+            try:
+                yield from future.result()
+            except Exception as exc:
+                raise ClusterError(f"cutting {unit.path} into parts failed on the cluster: "
+                                   f"{type(exc).__name__}: {_one_line(exc)}") from None
+
+    for unit in cut(units):
         if not isinstance(unit, Part):
             pending.append((unit, None))
         else:
@@ -194,7 +209,7 @@ def cluster_pairs(client, settings: Settings, units: Iterable[Part | Any], *, re
                 offsets = Offsets()
             pending.append((unit, client.submit(lint_part, settings, unit, offsets, reading, annotate, pure=False)))
             in_flight += 1
-            if not unit.last:
+            if not unit.last and unit.csv_start is None:
                 # The next range's numbering, counted on a worker ahead of the linting (priority)
                 # and chained there: the client never waits for it.
                 counted = client.submit(count_part, unit, pure=False, priority=10)

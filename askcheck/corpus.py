@@ -229,30 +229,42 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
             yield RecordError(name, None, f"no {text_field!r} column (columns: {', '.join(map(str, fields))}); "
                                           f"use --text-field")
             return
-        number = 0
-        while True:
-            start_line = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                number += 1
-                yield RecordError(name, f"row {number}", f"invalid CSV (line {start_line}): {exc}")
-                continue
+        yield from csv_rows(name, reader, fields, text_field, id_field)
+
+
+def csv_rows(name: str, reader: csv.DictReader, fields, text_field: str = "text", id_field: str = "id", *,
+             number: int = 0, line_num=None, stop=None) -> Iterator[Message | RecordError]:
+    """The rows of a DictReader past its header, as Messages and RecordErrors.
+
+    For a worker that reads from a row in the middle of the file: `number` rows come before,
+    `line_num()` is where the whole-file reader's line count stands (default: reader.line_num),
+    and `stop()` ends the stretch before the next row."""
+    line_num = line_num or (lambda: reader.line_num)
+    while True:
+        if stop is not None and stop():
+            return
+        start_line = line_num() + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
             number += 1
-            where = f"row {number}"
-            record = _record_id(row.get(id_field), where)
-            text = row.get(text_field)
-            if text is None:
-                given = sum(1 for f in fields if row.get(f) is not None)
-                yield RecordError(name, record, f"row has no {text_field!r} value "
-                                                f"(line {start_line}: {given} of {len(fields)} fields)")
-                continue
-            if _has_surrogates(text) or _has_surrogates(record):
-                yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
-                continue
-            yield Message(text, name, record, f"line {start_line}")
+            yield RecordError(name, f"row {number}", f"invalid CSV (line {start_line}): {exc}")
+            continue
+        number += 1
+        where = f"row {number}"
+        record = _record_id(row.get(id_field), where)
+        text = row.get(text_field)
+        if text is None:
+            given = sum(1 for f in fields if row.get(f) is not None)
+            yield RecordError(name, record, f"row has no {text_field!r} value "
+                                            f"(line {start_line}: {given} of {len(fields)} fields)")
+            continue
+        if _has_surrogates(text) or _has_surrogates(record):
+            yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
+            continue
+        yield Message(text, name, record, f"line {start_line}")
 
 
 def _has_surrogates(text: str) -> bool:

@@ -8,8 +8,11 @@
 The planner only lists files and asks their sizes. A big .jsonl or .mbox file is cut into byte
 ranges; a range owns the records that *start* inside it (a JSONL line; an mbox message, by its
 "From " line, read on past the range's end to the next one), so every record belongs to exactly
-one range wherever the cuts fall. Smaller files, and kinds that cannot be cut by looking at the
-bytes alone (.csv, whose quoted fields may hold newlines; .eml; text), go whole, several to a part.
+one range wherever the cuts fall. A .csv file cannot be cut by looking at the bytes at a cut (a
+quoted field may hold newlines, and whether a quote opens or closes depends on all that came
+before), so a big one is first read through without linting, on a worker, by cut_csv(), which
+notes where rows start every `part_bytes` and the reader's state there (CsvStart); its ranges
+start at those rows. Smaller files, .eml and text files go whole, several to a part.
 
 A record without an id is named by its position ("line 12", "message 3"), so a range must know how
 many lines and messages come before it. count_part() counts a range's own, on a worker; adding the
@@ -17,17 +20,30 @@ counts of a file's earlier ranges (Offsets) is the caller's business (cluster.py
 """
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .corpus import (RECORD_SUFFIXES, Message, RecordError, _open_error, _split_mbox, jsonl_record, mbox_messages,
-                     read_path)
+from .corpus import (RECORD_SUFFIXES, Message, RecordError, _open_error, _split_mbox, csv_rows, jsonl_record,
+                     mbox_messages, read_path)
 from .sources import InputError, Source, read_file
 
-SPLITTABLE = (".jsonl", ".mbox")  # record boundaries found from the bytes alone
+SPLITTABLE = (".jsonl", ".mbox", ".csv")
 DEFAULT_PART_BYTES = 4 << 20  # about 10,000 messages of 400 bytes: seconds of work, little to send back
 MAX_FILES_PER_PART = 256  # small files: enough per part that the per-task overhead does not show
+
+
+@dataclass(frozen=True)
+class CsvStart:
+    """A row of a CSV file where a range starts, and the whole-file reader's state there."""
+
+    offset: int  # byte offset of the row
+    fields: tuple[str, ...]  # the header
+    lines: int  # lines the csv module has read before it (csv.reader.line_num)
+    line_num: int  # DictReader.line_num before it, which read_csv's "line N" is counted from
+    rows: int  # rows, good or bad, before it
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,8 @@ class Part:
     end: int | None = None
     index: int = 0  # which range of its file, from 0
     last: bool = True  # the file's last range (or whole files)
+    csv_start: CsvStart | None = None  # a range of a CSV file: where it starts
+    cut_csv: bool = False  # a big CSV file, to be cut by cut_csv() before it is read
 
     @property
     def is_range(self) -> bool:
@@ -81,6 +99,10 @@ def plan_parts(paths: Iterable[Path | RecordError], part_bytes: int = DEFAULT_PA
             length = path.stat().st_size
         except OSError:
             length = 0  # the worker that reads it reports the problem, as the reader would
+        if path.suffix.lower() == ".csv" and length > part_bytes:
+            yield from flush()
+            yield Part((path,), cut_csv=True)
+            continue
         if path.suffix.lower() in SPLITTABLE and length > part_bytes:
             yield from flush()
             n = -(-length // part_bytes)
@@ -134,6 +156,81 @@ def count_part(part: Part) -> Offsets:
     return Offsets(lines, messages)
 
 
+# ------------------------------------------------------------------------------------------- CSV
+
+class _CountingLines:
+    """The lines of a text file as the csv module reads them, counting the bytes they took."""
+
+    def __init__(self, text, offset: int):
+        self.text = text
+        self.offset = offset
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.text)
+        self.offset += len(line.encode("utf-8", "surrogateescape"))  # the bytes exactly, bad ones too
+        return line
+
+
+def cut_csv(part: Part, part_bytes: int, text_field: str = "text") -> list[Part]:
+    """The ranges of a big CSV file, each starting at a row about `part_bytes` after the last one.
+
+    Reads the file through as read_csv does (the csv module, no linting: many times faster than
+    linting it), so its rows are the ones read_csv finds. The file whole, if it cannot be cut
+    (unreadable, no header, no text column: read_csv reports that)."""
+    path = part.path
+    try:
+        with open(path, "rb") as raw:
+            bom = 3 if raw.read(3) == b"\xef\xbb\xbf" else 0
+        fh = open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError:
+        return [Part((path,))]
+    starts: list[CsvStart] = []
+    with fh:
+        lines = _CountingLines(fh, bom)
+        reader = csv.DictReader(lines)
+        try:
+            fields = reader.fieldnames
+        except csv.Error:
+            fields = None
+        if not fields or text_field not in fields:
+            return [Part((path,))]
+        fields = tuple(fields)
+        rows = 0
+        while True:
+            here = CsvStart(lines.offset, fields, reader.reader.line_num, reader.line_num, rows)
+            try:
+                next(reader)
+            except StopIteration:
+                break
+            except csv.Error:
+                pass
+            if not starts or here.offset - starts[-1].offset >= part_bytes:
+                starts.append(here)
+            rows += 1
+    return [Part((path,), s.offset, starts[k + 1].offset if k + 1 < len(starts) else None, k, k + 1 == len(starts), s)
+            for k, s in enumerate(starts)] or [Part((path,))]
+
+
+def _read_csv_range(fh, name: str, part: Part, text_field: str, id_field: str):
+    start = part.csv_start
+    fh.seek(start.offset)
+    lines = _CountingLines(io.TextIOWrapper(fh, encoding="utf-8", errors="surrogateescape", newline=""),
+                           start.offset)
+    reader = csv.DictReader(lines, fieldnames=list(start.fields))
+
+    def line_num():  # where the whole-file reader's DictReader.line_num would stand
+        return start.line_num if reader.line_num == 0 else start.lines + reader.line_num
+
+    def stop():
+        return part.end is not None and lines.offset >= part.end
+
+    yield from csv_rows(name, reader, start.fields, text_field, id_field, number=start.rows, line_num=line_num,
+                        stop=stop)
+
+
 # --------------------------------------------------------------------------------------- reading
 
 def read_part(part: Part, offsets: Offsets = Offsets(), *, text_field: str = "text", id_field: str = "id",
@@ -160,7 +257,9 @@ def read_part(part: Part, offsets: Offsets = Offsets(), *, text_field: str = "te
             yield _open_error(part.path, exc)
         return
     with fh:
-        if part.path.suffix.lower() == ".jsonl":
+        if part.csv_start is not None:
+            yield from _read_csv_range(fh, name, part, text_field, id_field)
+        elif part.path.suffix.lower() == ".jsonl":
             for number, _, raw in _owned_lines(fh, part, offsets.lines):
                 item = jsonl_record(name, number, raw, text_field, id_field)
                 if item is not None:
@@ -214,4 +313,5 @@ def _starts_as_mbox(fh) -> bool:
         fh.seek(where)
 
 
-__all__ = ["Part", "Offsets", "plan_parts", "count_part", "read_part", "DEFAULT_PART_BYTES", "SPLITTABLE"]
+__all__ = ["Part", "Offsets", "CsvStart", "plan_parts", "count_part", "cut_csv", "read_part", "DEFAULT_PART_BYTES",
+           "SPLITTABLE"]

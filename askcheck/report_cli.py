@@ -135,7 +135,7 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
 
             pairs = cluster_pairs(client, settings, plan_parts(iter_paths(paths, include, exclude), partition_size),
                                   reading=dict(text_field=text_field, id_field=id_field, include_quoted=include_quoted),
-                                  annotate=measure, progress=progress)
+                                  annotate=measure, progress=progress, part_bytes=partition_size)
         try:
             summary = build_report(items, settings, jobs=jobs, chunk_size=chunk_size, worst=worst, gate=gate,
                                    json_out=stream, progress=progress, on_error=on_error, inputs=paths, pairs=pairs)

@@ -8,6 +8,7 @@ every file is read in many ranges.
 """
 from __future__ import annotations
 
+import csv
 import io
 import itertools
 import json
@@ -34,7 +35,7 @@ from askcheck.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
-PART = "40k"  # about 100 politeness records: every corpus file is cut into many ranges
+PART = "16k"  # about 40 politeness records: every corpus file is cut into many ranges
 
 
 def one_line_error(result, *words):
@@ -130,14 +131,19 @@ def corpus(tmp_path_factory):
         (folder / "politeness.jsonl").write_bytes(b"".join(itertools.islice(fh, 700)))
     with open(SHARED / "email-intent.jsonl", "rb") as fh:
         lines = list(itertools.islice(fh, 500))
-    (folder / "intent.jsonl").write_bytes(b"".join(lines[:350]))
+    (folder / "intent.jsonl").write_bytes(b"".join(lines[:250]))
+    with open(folder / "intent.csv", "w", encoding="utf-8", newline="") as out:  # quoted fields over many lines
+        writer = csv.writer(out)
+        writer.writerow(["id", "text"])
+        writer.writerows((rec["id"], rec["text"]) for rec in map(json.loads, lines[250:350]))
     with open(folder / "intent.mbox", "w", encoding="utf-8") as out:
         for i, line in enumerate(lines[350:]):
             rec = json.loads(line)
             mid = f"Message-ID: <{rec['id']}@example.com>\n" if i % 3 else ""  # some named by position
             out.write(f"From a@example.com Mon Jan  1 00:00:00 2024\n{mid}Subject: note {i}\n"
                       f"Content-Type: text/plain; charset=utf-8\n\n{rec['text']}\n\n")
-    return [str(folder / "politeness.jsonl"), str(folder / "intent.jsonl"), str(folder / "intent.mbox"), str(FIXTURES)]
+    return [str(folder / name) for name in ("politeness.jsonl", "intent.jsonl", "intent.csv", "intent.mbox")] + [
+        str(FIXTURES)]
 
 
 def report_args(paths):
@@ -210,7 +216,7 @@ def test_lint_in_every_format_on_a_local_cluster_is_jobs_1(corpus, expected_lint
     expected_reports, expected = expected_lint
     progress = Counter()
     with client_for(local_cluster) as client:
-        reports = list(cluster_sources(client, Settings(), corpus, (), (), Reading(), 40_000, progress=progress))
+        reports = list(cluster_sources(client, Settings(), corpus, (), (), Reading(), 16_000, progress=progress))
     assert [r.label for r in reports] == [r.label for r in expected_reports]
     assert lint_outputs(reports) == expected
     assert progress.n == len(reports)
@@ -218,7 +224,7 @@ def test_lint_in_every_format_on_a_local_cluster_is_jobs_1(corpus, expected_lint
 
 
 def test_lint_command_on_a_local_cluster(corpus, local_cluster):
-    paths = corpus[2:]  # the mbox and the fixture corpus: small, with bad records
+    paths = corpus[3:]  # the mbox and the fixture corpus: small, with bad records
     reports = list(lint_sources(Settings(), gather_sources(paths, None, (), ()), jobs=1))
     buf = io.StringIO()
     render_lint("concise", reports, buf, RenderOptions())
@@ -252,7 +258,8 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus, expected_report, process_
 
         out = io.StringIO()
         stream = JsonStream(out)
-        pairs = cluster_pairs(client, Settings(), plan_parts(iter_paths(corpus), 40_000), annotate=measure)
+        pairs = cluster_pairs(client, Settings(), plan_parts(iter_paths(corpus), 16_000), annotate=measure,
+                              part_bytes=16_000)
         summary = build_report(iter_messages(corpus), Settings(), worst=5, json_out=stream,
                                pairs=kill_a_busy_worker_once(pairs), inputs=corpus)
         stream.finish(summary)

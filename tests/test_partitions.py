@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from askcheck.corpus import RecordError, iter_paths, read_path
-from askcheck.partitions import Offsets, Part, count_part, plan_parts, read_part
+from askcheck.partitions import Offsets, Part, count_part, cut_csv, plan_parts, read_part
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -15,14 +15,17 @@ FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 def read_in_parts(paths, part_bytes, **reading):
     """What a cluster reads: every part in order, each range given the counts of the ranges before it."""
     out, offsets = [], Offsets()
-    for unit in plan_parts(paths, part_bytes):
+    units = plan_parts(paths, part_bytes)
+    units = (p for u in units for p in (cut_csv(u, part_bytes, reading.get("text_field", "text"))
+                                        if getattr(u, "cut_csv", False) else [u]))
+    for unit in units:
         if isinstance(unit, RecordError):
             out.append(unit)
             continue
         if unit.index == 0:
             offsets = Offsets()
         out += list(read_part(unit, offsets, **reading))
-        if not unit.last:
+        if not unit.last and unit.csv_start is None:
             offsets = offsets + count_part(unit)
     return out
 
@@ -87,3 +90,29 @@ def test_mbox_any_cut_reads_as_whole(tmp_path, mails, lead, part_bytes, quoted):
     path = tmp_path / "c.mbox"
     path.write_text(lead + "".join(m + "\n" for m in mails))
     assert read_in_parts([path], part_bytes, include_quoted=quoted) == read_whole([path], include_quoted=quoted)
+
+
+FIELD = st.one_of(st.sampled_from(["Can you help?", "a,b", "", "x"]),
+                  st.builds(lambda t: '"' + t.replace('"', '""') + '"',
+                            st.sampled_from(["Could you\nreview it?", 'say "hi"', "one,\r\ntwo", "\n\n"])))
+ROW = st.one_of(st.lists(FIELD, min_size=1, max_size=4).map(",".join),
+                st.sampled_from(["", '"unclosed, field', 'a"b,c', "\x00", "only"]))
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(ROW, max_size=25), eol=st.sampled_from(["\n", "\r\n"]), bom=st.booleans(),
+       header=st.sampled_from(["id,text,extra", "text", "id,body"]), part_bytes=st.integers(1, 120))
+def test_csv_any_cut_reads_as_whole(tmp_path, rows, eol, bom, header, part_bytes):
+    path = tmp_path / "c.csv"
+    data = eol.join([header] + rows) + eol
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data.encode("utf-8") + b"\xff,\xfe" + eol.encode())
+    assert read_in_parts([path], part_bytes) == read_whole([path])
+
+
+def test_csv_is_cut_at_rows_with_quoted_newlines(tmp_path):
+    path = tmp_path / "c.csv"
+    # Rows over two lines each, and blank lines between them: cut points must fall between whole rows.
+    path.write_text("id,text\n" + "".join(f'\n{i},"Could you\nreview part {i}?"\n' for i in range(60)) + "\n\n7,x\n")
+    parts = cut_csv(next(iter(plan_parts([path], 100))), 100)
+    assert len(parts) > 5 and all(p.csv_start for p in parts) and parts[-1].last
+    assert read_in_parts([path], 100) == read_whole([path])
