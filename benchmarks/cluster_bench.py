@@ -8,9 +8,10 @@ Generates a JSONL corpus in a temporary folder (report_bench.generate: varied as
 vocabulary; nothing is kept), then runs `report --format json` over it with `--jobs 1`,
 `--jobs 2` and `--scheduler local:2` in one run, one after the other (in rounds, interleaved, so a
 load that comes and goes on a shared machine falls on all of them), and prints for each: wall time,
-messages/s, the ratio to --jobs 1, and peak RSS of the client process, of its largest worker, and of
-all its processes together (sampled every 0.2 s with psutil, which the dask extra installs). The
-three JSON outputs must be identical (SHA-256).
+messages/s, the ratio to --jobs 1, peak RSS of the client process, of its largest worker, and of
+all its processes together, and the CPU seconds of the client and of the workers (sampled every
+0.2 s with psutil, which the dask extra installs). The client's CPU per message bounds what a
+cluster of any size can do with one client. The three JSON outputs must be identical (SHA-256).
 """
 from __future__ import annotations
 
@@ -34,12 +35,15 @@ REPORT = [sys.executable, "-m", "askcheck.report_cli"]
 
 
 class PeakRss:
-    """Peak RSS (MB) of a process, of its largest descendant, and of all of them at once, sampled."""
+    """Peak RSS (MB) of a process, of its largest descendant, and of all of them at once, sampled; and
+    the CPU seconds of the process itself and of its descendants (as last seen)."""
 
     def __init__(self, pid: int, every: float = 0.2):
         self.proc = psutil.Process(pid)
         self.every = every
         self.client = self.worker = self.total = 0.0
+        self.client_cpu = 0.0
+        self._kids_cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -48,10 +52,12 @@ class PeakRss:
         while not self._stop.is_set():
             try:
                 main = self.proc.memory_info().rss / 2**20
+                self.client_cpu = sum(self.proc.cpu_times()[:2])
                 kids = []
                 for child in self.proc.children(recursive=True):
                     try:
                         kids.append(child.memory_info().rss / 2**20)
+                        self._kids_cpu[child.pid] = sum(child.cpu_times()[:2])
                     except psutil.Error:
                         pass
             except psutil.Error:
@@ -64,6 +70,10 @@ class PeakRss:
     def stop(self):
         self._stop.set()
         self._thread.join()
+
+    @property
+    def workers_cpu(self) -> float:
+        return sum(self._kids_cpu.values())
 
 
 def run(args: list[str]) -> dict:
@@ -78,7 +88,7 @@ def run(args: list[str]) -> dict:
     wall = time.perf_counter() - start
     rss.stop()
     return {"wall": wall, "rc": rc, "digest": digest.hexdigest(), "client": rss.client, "worker": rss.worker,
-            "total": rss.total}
+            "total": rss.total, "client_cpu": rss.client_cpu, "workers_cpu": rss.workers_cpu}
 
 
 def main() -> int:
@@ -106,11 +116,16 @@ def main() -> int:
                     best[name] = r
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
     base = best["--jobs 1"]["wall"]
-    print(f"\n{'mode':<24}{'wall s':>9}{'msg/s':>9}{'vs -j1':>8}{'client MB':>11}{'worker MB':>11}{'all MB':>9}")
+    print(f"\n{'mode':<24}{'wall s':>9}{'msg/s':>9}{'vs -j1':>8}{'client MB':>11}{'worker MB':>11}{'all MB':>9}"
+          f"{'client CPU s':>14}{'workers CPU s':>15}")
     for name, r in best.items():
         worker = f"{r['worker']:.0f}" if r["worker"] else "-"
         print(f"{name:<24}{r['wall']:9.1f}{args.messages / r['wall']:9,.0f}{base / r['wall']:7.2f}x"
-              f"{r['client']:11.0f}{worker:>11}{r['total']:9.0f}")
+              f"{r['client']:11.0f}{worker:>11}{r['total']:9.0f}{r['client_cpu']:14.1f}{r['workers_cpu']:15.1f}")
+    # What one client can take in: the ceiling on a cluster of any size (the client reads every result).
+    r = best[f"--scheduler local:{n}"]
+    print(f"client CPU per message on the cluster: {1e6 * r['client_cpu'] / args.messages:.0f} us "
+          f"(a client ceiling of about {args.messages / max(r['client_cpu'], 1e-9):,.0f} msg/s, scheduler included)")
     same = len({r["digest"] for r in best.values()}) == 1
     print(f"outputs identical: {'yes' if same else 'NO'}")
     return 0 if same and all(r["rc"] == 0 for r in best.values()) else 1

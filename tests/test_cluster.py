@@ -130,20 +130,22 @@ def corpus(tmp_path_factory):
     with open(SHARED / "politeness.jsonl", "rb") as fh:
         (folder / "politeness.jsonl").write_bytes(b"".join(itertools.islice(fh, 700)))
     with open(SHARED / "email-intent.jsonl", "rb") as fh:
-        lines = list(itertools.islice(fh, 500))
+        lines = list(itertools.islice(fh, 600))
     (folder / "intent.jsonl").write_bytes(b"".join(lines[:250]))
     with open(folder / "intent.csv", "w", encoding="utf-8", newline="") as out:  # quoted fields over many lines
         writer = csv.writer(out)
         writer.writerow(["id", "text"])
-        writer.writerows((rec["id"], rec["text"]) for rec in map(json.loads, lines[250:350]))
+        writer.writerows((rec["id"], rec["text"]) for rec in map(json.loads, lines[250:500]))
     with open(folder / "intent.mbox", "w", encoding="utf-8") as out:
-        for i, line in enumerate(lines[350:]):
+        for i, line in enumerate(lines[500:]):
             rec = json.loads(line)
             mid = f"Message-ID: <{rec['id']}@example.com>\n" if i % 3 else ""  # some named by position
             out.write(f"From a@example.com Mon Jan  1 00:00:00 2024\n{mid}Subject: note {i}\n"
                       f"Content-Type: text/plain; charset=utf-8\n\n{rec['text']}\n\n")
-    return [str(folder / name) for name in ("politeness.jsonl", "intent.jsonl", "intent.csv", "intent.mbox")] + [
-        str(FIXTURES)]
+    paths = [str(folder / name) for name in ("politeness.jsonl", "intent.jsonl", "intent.csv", "intent.mbox")]
+    for path in paths:  # each file is cut into ranges (the CSV, where a worker finds rows)
+        assert Path(path).stat().st_size > 16_000, path
+    return paths + [str(FIXTURES)]
 
 
 def report_args(paths):
