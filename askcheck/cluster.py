@@ -23,6 +23,7 @@ import contextlib
 import logging
 import re
 import threading
+import time
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
@@ -34,6 +35,7 @@ from .settings import PerFileIgnores, Settings, rule_kwargs, selected_rules
 
 EXTRA_HINT = "pip install 'askcheck[dask]'"
 PARTS_PER_THREAD = 3  # parts in flight per worker thread: one running, the next ones queued on the worker
+WINDOW_CHECK_EVERY = 5.0  # seconds between looks at how many worker threads there are
 CONNECT_TIMEOUT = 15  # seconds to reach a scheduler, and to wait for its first worker
 _LOCAL = re.compile(r"^local:(\d+)$")
 
@@ -157,9 +159,14 @@ def cluster_pairs(client, settings: Settings, units: Iterable[Part | Any], *, re
     read_part's keyword arguments. `progress.advance(n)` is called as results arrive.
     """
     reading = dict(reading or {})
-    if window is None:
-        threads = sum(client.nthreads().values()) or 1
-        window = max(threads * PARTS_PER_THREAD, 2)
+    sized = [0.0, window or 2]  # when the window was last sized, and its size
+
+    def window_size() -> int:
+        # Workers may join after the start (a batch job's nodes come up one by one): look again
+        # every few seconds how many threads there are to keep busy.
+        if window is None and time.monotonic() - sized[0] > WINDOW_CHECK_EVERY:
+            sized[:] = [time.monotonic(), max((sum(client.nthreads().values()) or 1) * PARTS_PER_THREAD, 2)]
+        return sized[1]
     pending: deque = deque()  # (unit, future or None), in input order
     in_flight = 0
     offsets: Any = Offsets()  # of the next range of the current file: a value, or the future of one
@@ -214,7 +221,7 @@ def cluster_pairs(client, settings: Settings, units: Iterable[Part | Any], *, re
                 # and chained there: the client never waits for it.
                 counted = client.submit(count_part, unit, pure=False, priority=10)
                 offsets = client.submit(add_offsets, offsets, counted, pure=False, priority=10)
-        while in_flight >= window:
+        while in_flight >= window_size():
             yield from drain_one()
     while pending:
         yield from drain_one()

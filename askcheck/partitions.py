@@ -74,7 +74,7 @@ class Offsets:
     lines: int = 0
     messages: int = 0
 
-    def __add__(self, other: "Offsets") -> "Offsets":
+    def __add__(self, other: Offsets) -> Offsets:
         return Offsets(self.lines + other.lines, self.messages + other.messages)
 
 
