@@ -19,7 +19,7 @@ from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
-from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
+from .parallel import ProgressBar, default_jobs, is_terminal, lint_pairs, progress_wanted
 from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
 
 DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
@@ -200,7 +200,7 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     # A progress bar only when the findings go somewhere else than the terminal it is drawn on.
     show_progress = not (fix or diff) and (output_file is not None or not sys.stdout.isatty())
     show_progress = progress_wanted() and show_progress if progress_flag is None else progress_flag
-    with cluster, ProgressBar(enabled=show_progress, description="askcheck lint") as progress:
+    with cluster, ProgressBar(enabled=show_progress, description="askcheck lint", plain=not is_terminal()) as progress:
         outcome = Outcome(skip_bad_records, progress)
         if scheduler:
             reports = outcome.watch(_failing_cleanly(cluster_sources(

@@ -176,28 +176,33 @@ def lint_stream(settings: Settings, messages: Iterable, jobs: int = 1, chunk_siz
 
 # ------------------------------------------------------------------------------------- progress
 
-def progress_wanted(stream=None) -> bool:
-    """A progress bar only for a person watching: stderr is a terminal and this is not CI."""
+def is_terminal(stream=None) -> bool:
     stream = stream or sys.stderr
     try:
-        tty = stream.isatty()
+        return stream.isatty()
     except (AttributeError, ValueError):
-        tty = False
-    return tty and not os.environ.get("CI")
+        return False
+
+
+def progress_wanted(stream=None) -> bool:
+    """A progress bar only for a person watching: stderr is a terminal and this is not CI."""
+    return is_terminal(stream) and not os.environ.get("CI")
 
 
 class ProgressBar:
     """A rich progress bar on stderr (messages/s, ETA when the total is known), or nothing at all.
 
     Started on the first advance(), after any worker processes are forked. log() prints a line
-    above the bar, or to stderr when there is no bar. Enabled on purpose where stderr is not a
-    terminal (--progress into a log file), it writes a plain line every PLAIN_EVERY seconds instead.
+    above the bar, or to stderr when there is no bar. With plain=True (--progress where stderr is
+    not a terminal: a log file) it writes a line every PLAIN_EVERY seconds, and one at the end, instead.
     """
 
     PLAIN_EVERY = 10.0
 
-    def __init__(self, enabled: bool | None = None, total: int | None = None, description: str = "linting"):
+    def __init__(self, enabled: bool | None = None, total: int | None = None, description: str = "linting",
+                 plain: bool = False):
         self.enabled = progress_wanted() if enabled is None else enabled
+        self.plain = plain
         self.total = total
         self.description = description
         self._progress = None
@@ -210,10 +215,10 @@ class ProgressBar:
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
 
-        console = Console(stderr=True)
-        if not console.is_terminal:
+        if self.plain:
             self._plain = [self._began, time.monotonic(), 0]
             return
+        console = Console(stderr=True)
         self._progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]} msg/s"), TimeElapsedColumn(), TextColumn("ETA"),

@@ -14,7 +14,7 @@ from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_
                          corpus_reading_options, fail, linter_for, load_file_config)
 from .corpus import estimate_count, iter_messages, iter_paths
 from .finding import Severity
-from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
+from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, is_terminal, progress_wanted
 from .registry import RegistryError, load_rules
 from .report import FORMATS, build_report, render
 from .report.accumulate import rule_infos
@@ -117,7 +117,8 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
     client = _connect(cluster, scheduler) if scheduler else None
     out, close = _open_output(output_file)
     bad = 0
-    with cluster, ProgressBar(enabled=show_progress, total=total, description="askcheck report") as progress:
+    with cluster, ProgressBar(enabled=show_progress, total=total, description="askcheck report",
+                              plain=not is_terminal()) as progress:
         def on_error(err):
             nonlocal bad
             bad += 1
