@@ -249,12 +249,13 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus, expected_report, process_
         pids = client.run(os.getpid)  # worker address -> process id
 
         def kill_a_busy_worker_once(pairs):
+            # Once results flow, the first time a worker has a part in hand: SIGKILL it.
             for n, pair in enumerate(pairs):
-                if n == 1:
+                if not killed and n % 20 == 1:
                     busy = [w for w, keys in client.processing().items() if keys and w in pids]
-                    assert busy, "no worker had a part in hand"
-                    os.kill(pids[busy[0]], signal.SIGKILL)
-                    killed.append(pids[busy[0]])
+                    if busy:
+                        os.kill(pids[busy[0]], signal.SIGKILL)
+                        killed.append(n)
                 yield pair
 
         out = io.StringIO()
@@ -264,6 +265,6 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus, expected_report, process_
         summary = build_report(iter_messages(corpus), Settings(), worst=5, json_out=stream,
                                pairs=kill_a_busy_worker_once(pairs), inputs=corpus)
         stream.finish(summary)
-    assert killed
+    assert killed and killed[0] < 600  # mid-run: well before the end of its 1,300 messages
     assert len(client_workers(process_cluster)) == 1  # it is gone: the other worker did its parts
     assert out.getvalue() == expected.stdout
