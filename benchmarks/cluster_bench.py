@@ -3,6 +3,7 @@
     python benchmarks/cluster_bench.py                      # 1,000,000 generated messages
     python benchmarks/cluster_bench.py --messages 200000    # a shorter run
     python benchmarks/cluster_bench.py --rounds 2           # each mode twice, interleaved; best time kept
+    python benchmarks/cluster_bench.py --client-cost 20000  # the client's CPU per message, in-process
 
 Generates a JSONL corpus in a temporary folder (report_bench.generate: varied asks, growing
 vocabulary; nothing is kept), then runs `report --format json` over it with `--jobs 1`,
@@ -91,13 +92,60 @@ def run(args: list[str]) -> dict:
             "total": rss.total, "client_cpu": rss.client_cpu, "workers_cpu": rss.workers_cpu}
 
 
+def client_cost(count: int) -> None:
+    """CPU per message of what the client does with the workers' results (unpickle, accumulate, write),
+    measured in this process on results made beforehand: what one client can take in, whatever the
+    cluster's size."""
+    import io
+    import pickle
+
+    from askcheck.cluster import lint_part
+    from askcheck.corpus import iter_paths
+    from askcheck.engine import Result
+    from askcheck.partitions import Offsets, plan_parts
+    from askcheck.report import build_report, render
+    from askcheck.report.json_stream import JsonStream
+    from askcheck.report.readability import measure
+    from askcheck.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="askcheck-client-cost-") as tmp:
+        path = Path(tmp) / "generated.jsonl"
+        generate(path, count)
+        # Sent back as one part here; the cost per message is the same.
+        parts = [pickle.dumps(lint_part(Settings(), part, Offsets(), {}, measure))
+                 for part in plan_parts(iter_paths([path]), 1 << 40)]
+
+    def pairs():
+        for blob in parts:
+            for item, findings, asks, extra in pickle.loads(blob):
+                yield item, Result(text=item.text, findings=findings, asks=asks), extra
+
+    for fmt in ("json", "text"):
+        out = io.StringIO()
+        start = time.process_time()
+        stream = JsonStream(out) if fmt == "json" else None
+        summary = build_report([], Settings(), pairs=pairs(), json_out=stream, inputs=[str(path)])
+        if stream is not None:
+            stream.finish(summary)
+        else:
+            render(fmt, summary, out)
+        cpu = time.process_time() - start
+        print(f"client work per message, --format {fmt}: {1e6 * cpu / count:.0f} us of CPU "
+              f"(one client takes in at most about {count / cpu:,.0f} msg/s)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--messages", type=int, default=1_000_000, help="generated messages (default 1,000,000)")
     ap.add_argument("--rounds", type=int, default=1, help="runs of each mode, interleaved (best kept)")
     ap.add_argument("--partition-size", default="1M", help="--partition-size for the cluster run (default 1M)")
     ap.add_argument("--workers", type=int, default=2, help="N of --jobs N and --scheduler local:N (default 2)")
+    ap.add_argument("--client-cost", type=int, default=0, metavar="N",
+                    help="only measure the client's CPU per message on N messages linted beforehand")
     args = ap.parse_args()
+    if args.client_cost:
+        client_cost(args.client_cost)
+        return 0
     n = args.workers
     modes = {"--jobs 1": ["--jobs", "1"], f"--jobs {n}": ["--jobs", str(n)],
              f"--scheduler local:{n}": ["--scheduler", f"local:{n}", "--partition-size", args.partition_size]}
