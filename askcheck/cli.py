@@ -18,8 +18,10 @@ from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
+from .cluster import ClusterError, check_settings, cluster_pairs, connect
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
 from .parallel import ProgressBar, default_jobs, is_terminal, lint_pairs, progress_wanted
+from .partitions import plan_parts
 from .sources import DEFAULT_EXTENSIONS, InputError, read_file, read_stdin
 
 DEFAULT_GLOBS = tuple(f"*{ext}" for ext in DEFAULT_EXTENSIONS)
@@ -100,9 +102,6 @@ def lint_paths(paths, include, exclude) -> Iterator:
 def cluster_sources(client, settings: Settings, paths, include, exclude, reading: Reading, part_bytes: int,
                     progress=None) -> Iterator[FileReport]:
     """lint_sources on a Dask cluster (askcheck.cluster): the workers read the files; same reports, same order."""
-    from .cluster import cluster_pairs
-    from .partitions import plan_parts
-
     units = plan_parts(lint_paths(paths, include, exclude), part_bytes)
     for item, result, _ in cluster_pairs(client, settings, units, reading=dict(
             text_field=reading.text_field, id_field=reading.id_field, include_quoted=reading.include_quoted,
@@ -244,8 +243,6 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
 
 
 def _connect_for_lint(stack, scheduler: str, settings: Settings, paths, rewrites: bool):
-    from .cluster import ClusterError, check_settings, connect
-
     if rewrites:
         fail("--scheduler only lints: --fix and --diff rewrite files here (run them without --scheduler)")
     if "-" in paths:
@@ -259,8 +256,6 @@ def _connect_for_lint(stack, scheduler: str, settings: Settings, paths, rewrites
 
 def _failing_cleanly(reports, progress):
     """Reports passed through; a failure of the cluster mid-run is the usual one-line error, exit 2."""
-    from .cluster import ClusterError
-
     try:
         yield from reports
     except ClusterError as exc:

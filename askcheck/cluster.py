@@ -167,6 +167,7 @@ def cluster_pairs(client, settings: Settings, units: Iterable[Part | Any], *, re
         if window is None and time.monotonic() - sized[0] > WINDOW_CHECK_EVERY:
             sized[:] = [time.monotonic(), max((sum(client.nthreads().values()) or 1) * PARTS_PER_THREAD, 2)]
         return sized[1]
+
     pending: deque = deque()  # (unit, future or None), in input order
     in_flight = 0
     offsets: Any = Offsets()  # of the next range of the current file: a value, or the future of one

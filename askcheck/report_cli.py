@@ -12,9 +12,11 @@ import click
 
 from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError, build_settings, cluster_options,
                          corpus_reading_options, fail, linter_for, load_file_config)
+from .cluster import ClusterError, check_settings, cluster_pairs, connect
 from .corpus import estimate_count, iter_messages, iter_paths
 from .finding import Severity
 from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, is_terminal, progress_wanted
+from .partitions import plan_parts
 from .registry import RegistryError, load_rules
 from .report import FORMATS, build_report, render
 from .report.accumulate import rule_infos
@@ -35,8 +37,6 @@ def _open_output(path: str | None):
 
 def _connect(stack: contextlib.ExitStack, scheduler: str):
     """A Dask client for --scheduler, closed with `stack`; a one-line error (exit 2) if there is none."""
-    from .cluster import ClusterError, connect
-
     try:
         return stack.enter_context(connect(scheduler))
     except ClusterError as exc:
@@ -97,8 +97,6 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
     except (ConfigError, RegistryError, GateError) as exc:
         fail(str(exc))
     if scheduler:
-        from .cluster import check_settings
-
         try:
             check_settings(settings)  # the workers load the pipeline; the client needs none
         except (SettingsError, RegistryError) as exc:
@@ -130,8 +128,6 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
                               include=include, exclude=exclude)
         pairs = None
         if client is not None:
-            from .cluster import ClusterError, cluster_pairs
-            from .partitions import plan_parts
             from .report.readability import measure
 
             pairs = cluster_pairs(client, settings, plan_parts(iter_paths(paths, include, exclude), partition_size),
@@ -140,9 +136,7 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
         try:
             summary = build_report(items, settings, jobs=jobs, chunk_size=chunk_size, worst=worst, gate=gate,
                                    json_out=stream, progress=progress, on_error=on_error, inputs=paths, pairs=pairs)
-        except Exception as exc:
-            if client is None or not isinstance(exc, ClusterError):
-                raise
+        except ClusterError as exc:  # a part that failed on every worker that tried it
             progress.close()
             fail(str(exc))
         finally:
