@@ -4,6 +4,7 @@
     python benchmarks/cluster_bench.py --messages 200000    # a shorter run
     python benchmarks/cluster_bench.py --rounds 2           # each mode twice, interleaved; best time kept
     python benchmarks/cluster_bench.py --client-cost 20000  # the client's CPU per message, in-process
+    python benchmarks/cluster_bench.py --client-cost 1 --corpus ../shared/corpora/politeness.jsonl
 
 Generates a JSONL corpus in a temporary folder (report_bench.generate: varied asks, growing
 vocabulary; nothing is kept), then runs `report --format json` over it with `--jobs 1`,
@@ -92,7 +93,7 @@ def run(args: list[str]) -> dict:
             "total": rss.total, "client_cpu": rss.client_cpu, "workers_cpu": rss.workers_cpu}
 
 
-def client_cost(count: int) -> None:
+def client_cost(count: int, corpus: Path | None = None) -> None:
     """CPU per message of what the client does with the workers' results (unpickle, accumulate, write),
     measured in this process on results made beforehand: what one client can take in, whatever the
     cluster's size."""
@@ -109,11 +110,13 @@ def client_cost(count: int) -> None:
     from askcheck.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix="askcheck-client-cost-") as tmp:
-        path = Path(tmp) / "generated.jsonl"
-        generate(path, count)
+        path = corpus or Path(tmp) / "generated.jsonl"
+        if corpus is None:
+            generate(path, count)
         # Sent back as one part here; the cost per message is the same.
         parts = [pickle.dumps(lint_part(Settings(), part, Offsets(), {}, measure))
                  for part in plan_parts(iter_paths([path]), 1 << 40)]
+    count = sum(len(pickle.loads(blob)) for blob in parts)
 
     def pairs():
         for blob in parts:
@@ -142,9 +145,11 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="N of --jobs N and --scheduler local:N (default 2)")
     ap.add_argument("--client-cost", type=int, default=0, metavar="N",
                     help="only measure the client's CPU per message on N messages linted beforehand")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="with --client-cost: this JSONL corpus instead of generated messages")
     args = ap.parse_args()
     if args.client_cost:
-        client_cost(args.client_cost)
+        client_cost(args.client_cost, args.corpus)
         return 0
     n = args.workers
     modes = {"--jobs 1": ["--jobs", "1"], f"--jobs {n}": ["--jobs", str(n)],
