@@ -1,6 +1,7 @@
 """The `askcheck` command line. All checking lives in the library; this module only wires I/O."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections import deque
@@ -12,14 +13,16 @@ import click
 
 from . import __version__
 from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, InterruptibleGroup,
-                         build_settings, corpus_reading_options, fail, interrupted, linter_for, load_file_config,
-                         open_output)
+                         build_settings, cluster_options, corpus_reading_options, fail, interrupted, linter_for,
+                         load_file_config, open_output)
 from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
-from .settings import Settings
+from .settings import Settings, SettingsError
+from .cluster import ClusterError, check_settings, cluster_pairs, connect
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
-from .parallel import ProgressBar, default_jobs, lint_pairs, progress_wanted
+from .parallel import ProgressBar, default_jobs, is_terminal, lint_pairs, progress_wanted
+from .partitions import plan_parts
 from .sources import DEFAULT_EXTENSIONS, InputError, Seen, read_file, read_stdin
 from .writer import Interrupted, WriteError, Written, signals_raise, write_atomic
 
@@ -92,6 +95,25 @@ def lint_sources(settings: Settings, items, jobs: int = 1, progress=None, asks: 
         yield report
 
 
+def lint_paths(paths, include, exclude) -> Iterator:
+    """The files `lint` reads for these paths (folders searched for *.txt *.md *.eml unless --include),
+    or the RecordError of a path that matches nothing, in order: what gather_sources opens."""
+    for raw in paths:
+        yield from iter_paths([raw], include or DEFAULT_GLOBS, exclude)
+
+
+def cluster_sources(client, settings: Settings, paths, include, exclude, reading: Reading, part_bytes: int,
+                    progress=None) -> Iterator[FileReport]:
+    """lint_sources on a Dask cluster (askcheck.cluster): the workers read the files; same reports, same order."""
+    units = plan_parts(lint_paths(paths, include, exclude), part_bytes)
+    for item, result, _ in cluster_pairs(client, settings, units, reading=dict(
+            text_field=reading.text_field, id_field=reading.id_field, include_quoted=reading.include_quoted,
+            whole_text="source"), progress=progress, part_bytes=part_bytes):
+        report = _file_report(item)
+        report.result = result
+        yield report
+
+
 class Outcome:
     """What the exit status needs, noted as reports stream past; errors are printed as they come."""
 
@@ -146,9 +168,13 @@ def main() -> None:
               help="Warn about unreadable records inside corpus files instead of exiting with status 2.")
 @click.option("-j", "--jobs", type=int, default=None,
               help="Worker processes (default: all cores). Output is the same for any number.")
+@cluster_options
+@click.option("--progress/--no-progress", "progress_flag", default=None,
+              help="Show progress (messages/s) on stderr (default: only when stderr is a terminal, outside CI, "
+                   "and the findings go elsewhere).")
 def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_filename, show_asks, exit_zero,
          config_path, isolated, model, color, fix, unsafe_fixes, fix_only, diff, statistics, output_file,
-         text_field, id_field, include_quoted, skip_bad_records, jobs):
+         text_field, id_field, include_quoted, skip_bad_records, jobs, scheduler, partition_size, progress_flag):
     """Lint messages: files, folders, globs, or - for stdin.
 
     Text files (.txt .md) are one message each; .jsonl and .csv hold a message per record, .mbox a
@@ -164,21 +190,30 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
     fmt = fmt or cfg.values.get("format", "full")
     if fmt not in FORMATS:
         fail(f"format {fmt!r} is not one of {', '.join(sorted(FORMATS))}")
-    linter = linter_for(settings)
     include = include or tuple(cfg.values.get("include", ()))
     exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
     reading = Reading(text_field=text_field, id_field=id_field, include_quoted=include_quoted)
     fix = fix or fix_only
+    cluster = contextlib.ExitStack()
+    if scheduler:
+        client = _connect_for_lint(cluster, scheduler, settings, paths, fix or diff)
+    else:
+        linter = linter_for(settings)
     # A progress bar only when the findings go somewhere else than the terminal it is drawn on.
     show_progress = not (fix or diff) and (output_file is not None or not sys.stdout.isatty())
+    show_progress = progress_wanted() and show_progress if progress_flag is None else progress_flag
     written = Written()
     try:
-        with signals_raise(), ProgressBar(enabled=progress_wanted() and show_progress,
-                                          description="askcheck lint") as progress:
+        with cluster, signals_raise(), ProgressBar(enabled=show_progress, description="askcheck lint",
+                                                   plain=not is_terminal()) as progress:
             outcome = Outcome(skip_bad_records, progress)
-            reports = outcome.watch(lint_sources(
-                settings, gather_sources(paths, stdin_filename, include, exclude, reading),
-                jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
+            if scheduler:
+                reports = outcome.watch(_failing_cleanly(cluster_sources(
+                    client, settings, paths, include, exclude, reading, partition_size, progress=progress), progress))
+            else:
+                reports = outcome.watch(lint_sources(
+                    settings, gather_sources(paths, stdin_filename, include, exclude, reading),
+                    jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
             if diff:
                 changed = _show_diffs(linter, list(reports), unsafe_fixes)
                 sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))
@@ -216,6 +251,27 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
         sys.exit(EXIT_OK)
     exit_zero = exit_zero if exit_zero is not None else cfg.values.get("exit-zero", False)
     sys.exit(EXIT_FINDINGS if outcome.findings and not exit_zero else EXIT_OK)
+
+
+def _connect_for_lint(stack, scheduler: str, settings: Settings, paths, rewrites: bool):
+    if rewrites:
+        fail("--scheduler only lints: --fix and --diff rewrite files here (run them without --scheduler)")
+    if "-" in paths:
+        fail("--scheduler: the workers read the files themselves, so stdin (-) cannot be linted there")
+    try:
+        check_settings(settings)  # the workers load the pipeline; the client needs none
+        return stack.enter_context(connect(scheduler))
+    except (SettingsError, RegistryError, ClusterError) as exc:
+        fail(str(exc))
+
+
+def _failing_cleanly(reports, progress):
+    """Reports passed through; a failure of the cluster mid-run is the usual one-line error, exit 2."""
+    try:
+        yield from reports
+    except ClusterError as exc:
+        progress.close()
+        fail(str(exc))
 
 
 def _apply_fixes(linter: Linter, reports: list[FileReport], unsafe: bool, outcome: Outcome,

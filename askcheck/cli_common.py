@@ -102,6 +102,44 @@ def corpus_reading_options(command):
     return command
 
 
+class ByteSize(click.ParamType):
+    """A number of bytes: 4000000, 512k, 4M, 1G (powers of 1024)."""
+
+    name = "size"
+    _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        try:
+            n = int(float(text[: len(text) - len(unit)]) * self._UNITS[unit])
+        except ValueError:
+            n = 0
+        if n < 1:
+            self.fail(f"{value!r} is not a size in bytes (e.g. 4M, 512k, 1000000)", param, ctx)
+        return n
+
+
+def cluster_options(command):
+    """The options `lint` and `report` share for running on a Dask cluster (askcheck.cluster)."""
+    from .partitions import DEFAULT_PART_BYTES
+
+    options = [
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="Lint on a Dask cluster: tcp://HOST:PORT of a running `dask scheduler`, or local:N for a "
+                          "cluster of N worker processes started for this run. Needs the dask extra "
+                          "(pip install 'askcheck[dask]'); workers read the files at the same paths."),
+        click.option("--partition-size", type=ByteSize(), default=DEFAULT_PART_BYTES, show_default="4M",
+                     help="With --scheduler: bytes of corpus per task (big .jsonl/.mbox files are cut into "
+                          "ranges of this size, small files grouped up to it)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def linter_for(settings: Settings) -> Linter:
     try:
         return get_linter(settings)
@@ -111,4 +149,6 @@ def linter_for(settings: Settings) -> Linter:
         fail(f"cannot load spaCy model {settings.model!r}: {exc}")
 
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "INPUT_PATH", "ConfigError", "InterruptibleGroup", "fail", "interrupted", "open_output", "split_values", "load_file_config", "build_settings", "corpus_reading_options", "linter_for"]
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "INPUT_PATH", "ConfigError", "InterruptibleGroup",
+           "fail", "interrupted", "open_output", "split_values", "load_file_config", "build_settings",
+           "corpus_reading_options", "linter_for", "ByteSize", "cluster_options"]

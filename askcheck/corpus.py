@@ -167,40 +167,46 @@ def read_jsonl(path: Path, *, text_field: str = "text", id_field: str = "id") ->
         return
     with fh:
         for number, raw in enumerate(fh, 1):
-            where = f"line {number}"
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8").strip()
-            except UnicodeDecodeError as exc:
-                yield RecordError(name, where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield RecordError(name, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-                continue
-            if not isinstance(obj, dict):
-                yield RecordError(name, where, f"expected a JSON object, got {type(obj).__name__}")
-                continue
-            record = _record_id(obj.get(id_field), where)
-            text = obj.get(text_field)
-            if not isinstance(text, str):
-                problem = (f"no {text_field!r} field" if text is None
-                           else f"{text_field!r} is {type(text).__name__}, not a string")
-                yield RecordError(name, record, problem, where)
-                continue
-            subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
-            # JSON can spell half of a surrogate pair ("\ud83d") that is no character at all: it could
-            # be neither linted by spaCy nor printed, so the record is bad, as invalid UTF-8 is.
-            if _has_surrogates(text):
-                at = next(i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff")
-                yield RecordError(name, record, f"{text_field!r} holds a lone surrogate (\\u{ord(text[at]):04x} at "
-                                                f"character {at + 1}), not a Unicode character", where)
-                continue
-            yield Message(text, name, record, where, subject)
+            item = jsonl_record(name, number, raw, text_field, id_field)
+            if item is not None:
+                yield item
+
+
+def jsonl_record(name: str, number: int, raw: bytes, text_field: str = "text",
+                 id_field: str = "id") -> Message | RecordError | None:
+    """Line `number` of a JSONL file as a Message, a RecordError, or None for a blank line.
+
+    One line at a time, so a worker that reads only a byte range of the file names its records
+    exactly as a reader of the whole file does, given the line numbers."""
+    where = f"line {number}"
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        return RecordError(name, where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RecordError(name, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    if not isinstance(obj, dict):
+        return RecordError(name, where, f"expected a JSON object, got {type(obj).__name__}")
+    record = _record_id(obj.get(id_field), where)
+    text = obj.get(text_field)
+    if not isinstance(text, str):
+        problem = (f"no {text_field!r} field" if text is None
+                   else f"{text_field!r} is {type(text).__name__}, not a string")
+        return RecordError(name, record, problem, where)
+    subject = next((v for k in ("subject", "title") if isinstance(v := obj.get(k), str)), None)
+    # JSON can spell half of a surrogate pair ("\ud83d") that is no character at all: it could
+    # be neither linted by spaCy nor printed, so the record is bad, as invalid UTF-8 is.
+    if _has_surrogates(text):
+        at = next(i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff")
+        return RecordError(name, record, f"{text_field!r} holds a lone surrogate (\\u{ord(text[at]):04x} at "
+                                         f"character {at + 1}), not a Unicode character", where)
+    return Message(text, name, record, where, subject)
 
 
 def _record_id(value, fallback: str) -> str:
@@ -248,37 +254,53 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
             yield RecordError(name, None, f"no {text_field!r} column (columns: {', '.join(map(str, fields))}); "
                                           f"use --text-field")
             return
-        number = 0
-        while True:
-            start_line = reader.line_num + 1
+        yield from csv_rows(name, reader, fields, text_field, id_field, consumed=consumed, at_end=at_end)
+
+
+def csv_rows(name: str, reader: csv.DictReader, fields, text_field: str = "text", id_field: str = "id", *,
+             number: int = 0, line_num=None, stop=None, consumed: list | None = None,
+             at_end: list | None = None) -> Iterator[Message | RecordError]:
+    """The rows of a DictReader past its header, as Messages and RecordErrors.
+
+    For a worker that reads from a row in the middle of the file: `number` rows come before,
+    `line_num()` is where the whole-file reader's line count stands (default: reader.line_num),
+    and `stop()` ends the stretch before the next row. `consumed` (the lines of the row being read)
+    and `at_end` ([True] once the lines are used up), kept by the caller's line iterator, tell an
+    unterminated quote."""
+    line_num = line_num or (lambda: reader.line_num)
+    while True:
+        if stop is not None and stop():
+            return
+        start_line = line_num() + 1
+        if consumed is not None:
             consumed.clear()
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                number += 1
-                yield RecordError(name, f"row {number}", f"invalid CSV (line {start_line}): {exc}")
-                continue
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
             number += 1
-            where = f"row {number}"
-            if at_end[0] and len(consumed) > 1 and sum(line.count('"') for line in consumed) % 2:
-                # A quote opened and never closed: the csv module reads the rest of the file into
-                # this one field, rows and all; it is an error, not a message.
-                yield RecordError(name, where, f"unterminated quote (the row starting on line {start_line} "
-                                               f"runs to the end of the file, {len(consumed)} lines)")
-                return
-            record = _record_id(row.get(id_field), where)
-            text = row.get(text_field)
-            if text is None:
-                given = sum(1 for f in fields if row.get(f) is not None)
-                yield RecordError(name, record, f"row has no {text_field!r} value "
-                                                f"(line {start_line}: {given} of {len(fields)} fields)")
-                continue
-            if _has_surrogates(text) or _has_surrogates(record):
-                yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
-                continue
-            yield Message(text, name, record, f"line {start_line}")
+            yield RecordError(name, f"row {number}", f"invalid CSV (line {start_line}): {exc}")
+            continue
+        number += 1
+        where = f"row {number}"
+        if at_end is not None and at_end[0] and len(consumed) > 1 and sum(line.count('"') for line in consumed) % 2:
+            # A quote opened and never closed: the csv module reads the rest of the file into
+            # this one field, rows and all; it is an error, not a message.
+            yield RecordError(name, where, f"unterminated quote (the row starting on line {start_line} "
+                                           f"runs to the end of the file, {len(consumed)} lines)")
+            return
+        record = _record_id(row.get(id_field), where)
+        text = row.get(text_field)
+        if text is None:
+            given = sum(1 for f in fields if row.get(f) is not None)
+            yield RecordError(name, record, f"row has no {text_field!r} value "
+                                            f"(line {start_line}: {given} of {len(fields)} fields)")
+            continue
+        if _has_surrogates(text) or _has_surrogates(record):
+            yield RecordError(name, where, f"not valid UTF-8 (line {start_line})")
+            continue
+        yield Message(text, name, record, f"line {start_line}")
 
 
 def _has_surrogates(text: str) -> bool:
@@ -369,15 +391,16 @@ def read_eml(path: Path, *, include_quoted: bool = False) -> Iterator[Message | 
     yield _email_message(data, str(path), None, None, include_quoted)
 
 
-def _split_mbox(fh) -> Iterator[tuple[int, bytes]]:
+def _split_mbox(fh, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
     """(line number of the "From " line, message bytes) for each message, read line by line.
 
     Splits where mailbox.mbox does (every line starting with b"From "), but streams instead of
-    indexing the whole file first; ">From " lines are unquoted as in mboxrd.
+    indexing the whole file first; ">From " lines are unquoted as in mboxrd. `fh` is any iterable
+    of lines; `first_line` numbers its first one (a worker may start at a message mid-file).
     """
     buf: list[bytes] = []
     start = 0
-    for number, line in enumerate(fh, 1):
+    for number, line in enumerate(fh, first_line):
         if line.startswith(b"From "):
             if buf or start:
                 yield start, b"".join(buf)
@@ -403,12 +426,17 @@ def read_mbox(path: Path, *, include_quoted: bool = False) -> Iterator[Message |
         yield _open_error(path, exc)
         return
     with fh:
-        for number, (line, data) in enumerate(_split_mbox(fh), 1):
-            if line < 0:
-                yield RecordError(name, f"line {-line}", "not an mbox file (text before the first \"From \" line)")
-                return
-            yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted,
-                                 by_message_id=True)
+        yield from mbox_messages(name, _split_mbox(fh), include_quoted=include_quoted)
+
+
+def mbox_messages(name: str, split: Iterable[tuple[int, bytes]], first_number: int = 1, *,
+                  include_quoted: bool = False) -> Iterator[Message | RecordError]:
+    """The messages of _split_mbox's (line, bytes) pairs, numbered from `first_number`."""
+    for number, (line, data) in enumerate(split, first_number):
+        if line < 0:
+            yield RecordError(name, f"line {-line}", "not an mbox file (text before the first \"From \" line)")
+            return
+        yield _email_message(data, name, f"message {number}", f"line {line}", include_quoted, by_message_id=True)
 
 
 # ------------------------------------------------------------------------------------ estimation

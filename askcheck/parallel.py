@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
@@ -180,39 +181,53 @@ def lint_stream(settings: Settings, messages: Iterable, jobs: int = 1, chunk_siz
 
 # ------------------------------------------------------------------------------------- progress
 
-def progress_wanted(stream=None) -> bool:
-    """A progress bar only for a person watching: stderr is a terminal and this is not CI."""
+def is_terminal(stream=None) -> bool:
     stream = stream or sys.stderr
     try:
-        tty = stream.isatty()
+        return stream.isatty()
     except (AttributeError, ValueError):
-        tty = False
-    return tty and not os.environ.get("CI")
+        return False
+
+
+def progress_wanted(stream=None) -> bool:
+    """A progress bar only for a person watching: stderr is a terminal and this is not CI."""
+    return is_terminal(stream) and not os.environ.get("CI")
 
 
 class ProgressBar:
     """A rich progress bar on stderr (messages/s, ETA when the total is known), or nothing at all.
 
     Started on the first advance(), after any worker processes are forked. log() prints a line
-    above the bar, or to stderr when there is no bar.
+    above the bar, or to stderr when there is no bar. With plain=True (--progress where stderr is
+    not a terminal: a log file) it writes a line every PLAIN_EVERY seconds, and one at the end, instead.
     """
 
-    def __init__(self, enabled: bool | None = None, total: int | None = None, description: str = "linting"):
+    PLAIN_EVERY = 10.0
+
+    def __init__(self, enabled: bool | None = None, total: int | None = None, description: str = "linting",
+                 plain: bool = False):
         self.enabled = progress_wanted() if enabled is None else enabled
+        self.plain = plain
         self.total = total
         self.description = description
         self._progress = None
         self._task = None
+        self._plain = None  # [started, last line printed, messages] when writing plain lines
+        self._began = time.monotonic()
 
     def _start(self):
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
 
+        if self.plain:
+            self._plain = [self._began, time.monotonic(), 0]
+            return
+        console = Console(stderr=True)
         self._progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]} msg/s"), TimeElapsedColumn(), TextColumn("ETA"),
-            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            TimeRemainingColumn(), console=console, transient=True,
         )
         self._progress.start()
         self._task = self._progress.add_task(self.description, total=self.total, rate="-")
@@ -220,8 +235,13 @@ class ProgressBar:
     def advance(self, n: int = 1) -> None:
         if not self.enabled:
             return
-        if self._progress is None:
+        if self._progress is None and self._plain is None:
             self._start()
+        if self._plain is not None:
+            self._plain[2] += n
+            if time.monotonic() - self._plain[1] >= self.PLAIN_EVERY:
+                self._plain_line()
+            return
         task = self._progress.tasks[0]
         if self.total is not None and task.completed + n > self.total:  # the total was an estimate
             self.total = task.completed + n
@@ -235,7 +255,17 @@ class ProgressBar:
         else:
             print(line, file=sys.stderr)
 
+    def _plain_line(self) -> None:
+        began, _, done = self._plain
+        now = time.monotonic()
+        self._plain[1] = now
+        print(f"{self.description}: {done:,} messages, {done / max(now - began, 1e-9):,.0f} msg/s", file=sys.stderr,
+              flush=True)
+
     def close(self) -> None:
+        if self._plain is not None:
+            self._plain_line()
+            self._plain = None
         if self._progress is not None:
             self._progress.stop()
             self._progress = None

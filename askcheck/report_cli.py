@@ -5,22 +5,34 @@ unless --skip-bad-records) or bad usage. Registered on the main group in cli.py.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
-from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, build_settings,
+from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, build_settings, cluster_options,
                          corpus_reading_options, fail, linter_for, load_file_config, open_output)
-from .corpus import estimate_count, iter_messages
+from .cluster import ClusterError, check_settings, cluster_pairs, connect
+from .corpus import estimate_count, iter_messages, iter_paths
 from .finding import Severity
-from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, progress_wanted
+from .parallel import DEFAULT_CHUNK_SIZE, ProgressBar, default_jobs, is_terminal, progress_wanted
+from .partitions import plan_parts
 from .registry import RegistryError, load_rules
 from .report import FORMATS, build_report, render
 from .report.accumulate import rule_infos
 from .report.gate import Gate, GateError, load_baseline, parse_max_rate
 from .report.gate import write_baseline as save_baseline
 from .report.json_stream import JsonStream
+from .settings import SettingsError
+
+
+def _connect(stack: contextlib.ExitStack, scheduler: str):
+    """A Dask client for --scheduler, closed with `stack`; a one-line error (exit 2) if there is none."""
+    try:
+        return stack.enter_context(connect(scheduler))
+    except ClusterError as exc:
+        fail(str(exc))
 
 
 @click.command("report")
@@ -58,10 +70,12 @@ from .report.json_stream import JsonStream
               help="Write the current findings as a baseline: to FILE, or to the --baseline file.")
 @click.option("--worst", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the worst messages to show.")
-@click.option("--no-progress", is_flag=True, help="No progress bar (there is none anyway unless stderr is a terminal).")
+@cluster_options
+@click.option("--progress/--no-progress", "progress_flag", default=None,
+              help="Show progress (messages/s) on stderr (default: only when stderr is a terminal, outside CI).")
 def report(paths, fmt, output_file, text_field, id_field, include_quoted, include, exclude, skip_bad_records, jobs,
            chunk_size, select, ignore, extend_select, config_path, isolated, model, fail_on, max_rate, baseline,
-           write_baseline, worst, no_progress):
+           write_baseline, worst, scheduler, partition_size, progress_flag):
     """Summarise a corpus: files, folders, globs; .txt .md .eml .mbox .jsonl .csv."""
     paths, baseline, write_baseline = _baseline_to_write(paths, baseline, write_baseline)
     if not paths:
@@ -74,17 +88,27 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
         known = load_baseline(baseline) if baseline and not write_baseline else None
     except (ConfigError, RegistryError, GateError) as exc:
         fail(str(exc))
-    linter_for(settings)  # validates the settings and loads the pipeline once; forked workers share it
+    if scheduler:
+        try:
+            check_settings(settings)  # the workers load the pipeline; the client needs none
+        except (SettingsError, RegistryError) as exc:
+            fail(str(exc))
+    else:
+        linter_for(settings)  # validates the settings and loads the pipeline once; forked workers share it
     gate = Gate(fail_on=Severity(fail_on) if fail_on else None, max_rates=max_rates, baseline=known,
                 writing=write_baseline)
     exclude = tuple(cfg.values.get("exclude", ())) + tuple(exclude)
     jobs = jobs if jobs and jobs > 0 else default_jobs()
 
-    show_progress = not no_progress and progress_wanted()
-    total = estimate_count(paths, include, exclude) if show_progress else None
+    show_progress = progress_wanted() if progress_flag is None else progress_flag
+    # Counting the messages for an ETA reads the whole corpus: not on a cluster's client.
+    total = estimate_count(paths, include, exclude) if show_progress and not scheduler else None
+    cluster = contextlib.ExitStack()
+    client = _connect(cluster, scheduler) if scheduler else None
     out, close = open_output(output_file)
     bad = missing = 0
-    with ProgressBar(enabled=show_progress, total=total, description="askcheck report") as progress:
+    with cluster, ProgressBar(enabled=show_progress, total=total, description="askcheck report",
+                              plain=not is_terminal()) as progress:
         def on_error(err):
             nonlocal bad, missing
             if getattr(err, "path_error", False):  # a path that is not there: an input error, never skipped
@@ -98,9 +122,19 @@ def report(paths, fmt, output_file, text_field, id_field, include_quoted, includ
         stream = JsonStream(out) if fmt == "json" else None
         items = iter_messages(paths, text_field=text_field, id_field=id_field, include_quoted=include_quoted,
                               include=include, exclude=exclude)
+        pairs = None
+        if client is not None:
+            from .report.readability import measure
+
+            pairs = cluster_pairs(client, settings, plan_parts(iter_paths(paths, include, exclude), partition_size),
+                                  reading=dict(text_field=text_field, id_field=id_field, include_quoted=include_quoted),
+                                  annotate=measure, progress=progress, part_bytes=partition_size)
         try:
             summary = build_report(items, settings, jobs=jobs, chunk_size=chunk_size, worst=worst, gate=gate,
-                                   json_out=stream, progress=progress, on_error=on_error, inputs=paths)
+                                   json_out=stream, progress=progress, on_error=on_error, inputs=paths, pairs=pairs)
+        except ClusterError as exc:  # a part that failed on every worker that tried it
+            progress.close()
+            fail(str(exc))
         finally:
             progress.close()
         if stream is not None:

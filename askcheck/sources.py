@@ -22,6 +22,9 @@ class InputError(Exception):
         self.name = name
         self.problem = problem
 
+    def __reduce__(self):  # pickled as (name, problem): a Dask worker sends it back to the client
+        return (type(self), (self.name, self.problem))
+
 
 @dataclass
 class Source:

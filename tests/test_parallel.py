@@ -113,3 +113,22 @@ def test_enabled_progress_bar_counts_and_closes(capsys):
         assert bar.total == 4
         bar.log("askcheck: error: x: bad")
     assert bar._progress is None
+
+
+def test_progress_asked_for_into_a_log_writes_plain_lines(capsys):
+    with ProgressBar(enabled=True, description="askcheck report", plain=True) as bar:
+        bar.advance(3)
+        bar.advance(4)
+    assert bar._progress is None
+    (line,) = capsys.readouterr().err.splitlines()  # one at the end (and one every PLAIN_EVERY seconds)
+    assert line.startswith("askcheck report: 7 messages, ") and line.endswith(" msg/s")
+
+
+def test_cli_progress_flag_into_a_log(tmp_path):
+    (tmp_path / "a.txt").write_text("Can you help?")
+    out = str(tmp_path.parent / f"{tmp_path.name}-report.txt")
+    result = CliRunner().invoke(report, [str(tmp_path), "--jobs", "1", "--progress", "-o", out])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("askcheck report: 1 messages, ")
+    quiet = CliRunner().invoke(report, [str(tmp_path), "--jobs", "1", "-o", out])
+    assert quiet.exit_code == 0 and quiet.stderr == ""

@@ -13,8 +13,11 @@ from .readability import measure
 
 def build_report(items: Iterable, settings: Settings, *, jobs: int = 1, chunk_size: int = DEFAULT_CHUNK_SIZE,
                  worst: int = 10, gate: Gate | None = None, json_out=None, progress=None,
-                 on_error: Callable | None = None, inputs=()) -> dict:
+                 on_error: Callable | None = None, inputs=(), pairs: Iterable | None = None) -> dict:
     """The summary of a corpus. `items`: corpus.Message / corpus.RecordError, read lazily.
+
+    `pairs`, if given, replaces linting `items` here: (item, Result or None, readability) in input
+    order, already linted elsewhere (cluster.cluster_pairs, with annotate=readability.measure).
 
     Each RecordError is counted, passed to on_error(error) and written to json_out in its place.
     json_out (a JsonStream) gets every message's result as soon as it is linted; nothing per
@@ -22,8 +25,9 @@ def build_report(items: Iterable, settings: Settings, *, jobs: int = 1, chunk_si
     """
     gate = gate or Gate()
     acc = Accumulator(rule_infos(selected_rules(settings, load_rules())), worst=worst)
-    for item, result, readability in lint_pairs(settings, items, jobs, chunk_size, annotate=measure,
-                                                progress=progress):
+    if pairs is None:
+        pairs = lint_pairs(settings, items, jobs, chunk_size, annotate=measure, progress=progress)
+    for item, result, readability in pairs:
         if result is None:
             if not getattr(item, "path_error", False):  # a missing path is not a bad record
                 acc.add_error(item)
