@@ -116,3 +116,17 @@ def test_csv_is_cut_at_rows_with_quoted_newlines(tmp_path):
     parts = cut_csv(next(iter(plan_parts([path], 100))), 100)
     assert len(parts) > 5 and all(p.csv_start for p in parts) and parts[-1].last
     assert read_in_parts([path], 100) == read_whole([path])
+
+
+def test_bad_records_read_in_parts_as_whole(tmp_path):
+    """An unterminated CSV quote and a lone surrogate in JSONL are the same bad records either way."""
+    csv_path = tmp_path / "u.csv"
+    csv_path.write_text("text,id\n" + "".join(f"Could you review part {n}?,{n}\n" for n in range(40))
+                        + '"never closed,40\nrow,41\n', encoding="utf-8")
+    jsonl_path = tmp_path / "s.jsonl"
+    jsonl_path.write_text("".join('{"id": %d, "text": "Could you \\ud83d help %d?"}\n' % (n, n) for n in range(30)),
+                          encoding="utf-8")
+    for path in (csv_path, jsonl_path):
+        whole = read_whole([path])
+        assert any(isinstance(item, RecordError) for item in whole)
+        assert read_in_parts([path], 64) == whole
