@@ -12,10 +12,16 @@ cost nothing at compile time (spaCy's Matcher would need every combination spell
 """
 from __future__ import annotations
 
+import atexit
+import hashlib
+import json
+import os
 import re
+import tempfile
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -116,7 +122,16 @@ def phrase_regex(phrase: str) -> str:
     return compile_phrase(phrase).regex
 
 
+@lru_cache(maxsize=None)
 def compile_phrase(phrase: str) -> Compiled:
+    compiled = _CACHE.get(phrase)
+    if compiled is None:
+        compiled = _compile_phrase(phrase)
+        _CACHE.put(phrase, compiled)
+    return compiled
+
+
+def _compile_phrase(phrase: str) -> Compiled:
     compiled, pos = _parse_alternatives(phrase.lower(), 0)
     if pos != len(phrase):
         raise ValueError(f"unbalanced parentheses in phrase {phrase!r}")
@@ -240,8 +255,7 @@ class PhraseRegex:
     def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern:
         regex = self._compiled.get(indices)
         if regex is None:
-            regex = re.compile("|".join(f"(?:{self.phrases[i].regex})" for i in indices))
-            self._compiled[indices] = regex
+            regex = self._compiled[indices] = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in indices))
         return regex
 
     def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | None:
@@ -352,6 +366,16 @@ class PhraseSets:
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
+# regex text -> compiled, for every phrase set: the same phrases in several sets (a rule's and the ask
+# detector's) compile once per process, not once per set.
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compile(regex: str) -> re.Pattern:
+    pattern = _PATTERNS.get(regex)
+    if pattern is None:
+        pattern = _PATTERNS[regex] = re.compile(regex)
+    return pattern
 _CLASS_TESTS = [(f"[{name}]", re.compile(regex)) for name, regex in CLASSES.items() if name not in _MULTIWORD_CLASSES]
 _CLASSES_OF: dict[str, frozenset[str]] = {}
 
@@ -427,3 +451,81 @@ def encode(doc: Doc) -> EncodedNorms:
         cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
     _LAST[0], _LAST[1] = doc, cached
     return cached
+
+
+# ------------------------------------------------------------------------------ compiled phrase cache
+#
+# Compiling a lexicon phrase means tokenizing its words with spaCy (which adds every one of them to the
+# vocabulary) and parsing the phrase language: about a billion instructions for askcheck's ~600
+# phrases, a fifth of a cold `askcheck lint`. The result depends only on the phrase, this module and
+# spaCy's English tokenizer, so it is kept on disk between runs, under a name made from this module's
+# source and spaCy's version (a change to either starts a new file). A cache that cannot be read or
+# written is simply not used. ASKCHECK_CACHE_DIR chooses the folder ("" turns the cache off).
+CACHE_ENV = "ASKCHECK_CACHE_DIR"
+
+
+def _cache_path() -> Path | None:
+    folder = os.environ.get(CACHE_ENV)
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "askcheck")
+    if not folder:
+        return None
+    import spacy
+
+    stamp = hashlib.sha256(Path(__file__).read_bytes() + spacy.__version__.encode()).hexdigest()[:16]
+    return Path(folder) / f"phrases-{stamp}.json"
+
+
+class _PhraseCache:
+    def __init__(self):
+        self.path: Path | None = None
+        self.entries: dict[str, list] | None = None  # phrase -> [regex, first words or None, nullable]
+        self.added = False
+
+    def load(self) -> dict[str, list]:
+        if self.entries is None:
+            self.entries = {}
+            self.path = _cache_path()
+            if self.path is not None:
+                try:
+                    data = json.loads(self.path.read_text(encoding="utf-8"))
+                    if isinstance(data, dict):
+                        self.entries = data
+                except (OSError, ValueError):
+                    pass
+        return self.entries
+
+    def get(self, phrase: str) -> Compiled | None:
+        found = self.load().get(phrase)
+        try:
+            regex, first, nullable = found
+        except (TypeError, ValueError):
+            return None  # not there, or not an entry this module wrote
+        if not (isinstance(regex, str) and isinstance(nullable, bool)
+                and (first is None or isinstance(first, list) and all(isinstance(w, str) for w in first))):
+            return None
+        return Compiled(regex, None if first is None else frozenset(first), nullable)
+
+    def put(self, phrase: str, compiled: Compiled) -> None:
+        first = None if compiled.first is None else sorted(compiled.first)
+        self.load()[phrase] = [compiled.regex, first, compiled.nullable]
+        if not self.added and self.path is not None:
+            self.added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        if self.path is None or self.entries is None:
+            return
+        """Write the cache (atomically: a reader never sees half a file; the last writer wins)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".phrases-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
+_CACHE = _PhraseCache()
