@@ -220,7 +220,8 @@ class PhraseRegex:
     The result is what one regex of all the phrases, `(?<= )(?:p1|p2|...)`, finds with `finditer`:
     leftmost matches first, the earlier phrase winning where two match at one word. Trying every
     phrase at every word is most of askcheck's run time, so each word is matched only against the
-    phrases that can start with it (in their original order, so the same phrase wins).
+    phrases that can start with it (in their original order, so the same phrase wins): tried one by
+    one at first, each compiled once, and as one compiled alternation at words met often.
     """
 
     def __init__(self, phrases):
@@ -240,11 +241,12 @@ class PhraseRegex:
         self.literal_words = frozenset(self.literal)
         self.classes = {name: tuple(ix) for name, ix in classes.items()}
         self.class_names = frozenset(self.classes)
-        # (the word if some phrase starts with it, the classes it belongs to) -> the regex of the
-        # phrases worth trying there, in their original order, or None: bounded by the phrase set.
-        self._by_key: dict[tuple, re.Pattern | None] = {}
-        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
-        self._by_word: dict[str, re.Pattern | None] = {}  # first words only: bounded by the phrase set
+        # (the word if some phrase starts with it, the classes it belongs to) -> what matches the
+        # phrases worth trying there, in their original order (a regex, or _Alternatives until the
+        # word is met often), or None: bounded by the phrase set.
+        self._by_key: dict[tuple, re.Pattern | _Alternatives | None] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern | _Alternatives] = {}
+        self._by_word: dict[str, re.Pattern | _Alternatives | None] = {}  # first words only: bounded by the phrase set
 
     @property
     def regex(self) -> re.Pattern | None:
@@ -252,10 +254,24 @@ class PhraseRegex:
             self._scanner = re.compile(f"(?<= )(?:{self.body})")
         return self._scanner
 
-    def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern:
+    def _regex_for(self, indices: tuple[int, ...]):
         regex = self._compiled.get(indices)
         if regex is None:
-            regex = self._compiled[indices] = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in indices))
+            if len(indices) == 1:
+                regex = _compile(self.phrases[indices[0]].regex)
+            else:
+                regex = _Alternatives(self, indices)
+            self._compiled[indices] = regex
+        return regex
+
+    def _promote(self, alternatives: "_Alternatives") -> re.Pattern:
+        """One regex for phrases tried together often enough to be worth compiling together."""
+        regex = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in alternatives.indices))
+        self._compiled[alternatives.indices] = regex
+        for cache in (self._by_key, self._by_word):
+            for key, value in cache.items():
+                if value is alternatives:
+                    cache[key] = regex
         return regex
 
     def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | None:
@@ -318,6 +334,31 @@ class PhraseRegex:
             if span is not None:
                 out.append(span)
         return out
+
+
+_HOT = 500  # uses after which the phrases tried at a word are compiled into one regex
+
+
+class _Alternatives:
+    """Phrases tried at a word one after the other, each compiled once on its own: what their
+    alternation `p1|p2|...` matches, as nothing follows it. Compiling the alternation costs as much
+    as a few thousand such tries, so it is done only for words met often (`_HOT` times)."""
+
+    __slots__ = ("owner", "indices", "patterns", "uses")
+
+    def __init__(self, owner: PhraseRegex, indices: tuple[int, ...]):
+        self.owner, self.indices, self.uses = owner, indices, 0
+        self.patterns = tuple(_compile(owner.phrases[i].regex) for i in indices)
+
+    def match(self, text: str, pos: int):
+        self.uses += 1
+        if self.uses >= _HOT:
+            return self.owner._promote(self).match(text, pos)
+        for pattern in self.patterns:
+            m = pattern.match(text, pos)
+            if m is not None:
+                return m
+        return None
 
 
 class PhraseSets:

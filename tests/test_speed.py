@@ -90,3 +90,26 @@ def test_second_run_reads_phrases_from_the_cache(tmp_path):
     (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")
     misses3, out3 = run(tmp_path / "blocked")
     assert int(misses3) > 500 and out3 == out1
+
+
+def test_phrases_tried_one_by_one_then_together_find_what_the_one_regex_finds(linter, monkeypatch):
+    # Phrases met at a word are first tried one by one, then (once the word is met often) as one
+    # compiled alternation: both must find what one regex of every phrase finds scanning the text.
+    from askcheck import lexicon, phrases
+    from askcheck.phrases import PhraseRegex, encode
+
+    monkeypatch.setattr(phrases, "_HOT", 3)
+    texts = ["could you review my slides by friday", "could you please send the deck, no worries if not",
+             "sorry to bother you, could you take 20 minutes tomorrow?", "can you help me move on the 3rd",
+             "would you mind reviewing two pages? if you're busy, no problem"]
+    sets = {name: PhraseRegex(lexicon.phrases(name)) for name in ("ask_requests", "timeframes", "opt_outs", "effort_bounds")}
+    for _ in range(4):
+        for text in texts:
+            doc = linter.nlp.make_doc(text)
+            for name, rx in sets.items():
+                enc = encode(doc)
+                scanned = [s for s in (enc.token_span(m.start(), m.end()) for m in rx.regex.finditer(enc.text))
+                           if s is not None]
+                assert rx.find(doc) == scanned, (name, text)
+    kinds = {type(v).__name__ for rx in sets.values() for k, v in rx._compiled.items() if len(k) > 1}
+    assert "Pattern" in kinds  # alternations met more than three times were compiled together
