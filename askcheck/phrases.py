@@ -264,7 +264,7 @@ class PhraseRegex:
             self._compiled[indices] = regex
         return regex
 
-    def _promote(self, alternatives: "_Alternatives") -> re.Pattern:
+    def _promote(self, alternatives: _Alternatives) -> re.Pattern:
         """One regex for phrases tried together often enough to be worth compiling together."""
         regex = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in alternatives.indices))
         self._compiled[alternatives.indices] = regex
@@ -344,7 +344,7 @@ class _Alternatives:
     alternation `p1|p2|...` matches, as nothing follows it. Compiling the alternation costs as much
     as a few thousand such tries, so it is done only for words met often (`_HOT` times)."""
 
-    __slots__ = ("owner", "indices", "patterns", "uses")
+    __slots__ = ("indices", "owner", "patterns", "uses")
 
     def __init__(self, owner: PhraseRegex, indices: tuple[int, ...]):
         self.owner, self.indices, self.uses = owner, indices, 0

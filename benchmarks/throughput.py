@@ -66,7 +66,8 @@ def run(cmd: list[str], stdin=subprocess.DEVNULL) -> tuple[float, str]:
     """Wall seconds of a whole process, and the sha256 of its stdout."""
     env = dict(os.environ, CI="1")  # no progress bar
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=stdin, env=env, cwd=NEUTRAL)
+    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=stdin, env=env,
+                          cwd=NEUTRAL)
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}")
@@ -91,7 +92,8 @@ def instructions(cmd: list[str]) -> int | None:
         return None
     env = dict(os.environ, CI="1")
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-                          + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=NEUTRAL)
+                          + cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                          cwd=NEUTRAL)
     m = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
     return int(m.group(1).replace(",", "")) if m else None
 
