@@ -254,7 +254,7 @@ class PhraseRegex:
             self._scanner = re.compile(f"(?<= )(?:{self.body})")
         return self._scanner
 
-    def _regex_for(self, indices: tuple[int, ...]):
+    def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern | _Alternatives:
         regex = self._compiled.get(indices)
         if regex is None:
             if len(indices) == 1:
@@ -274,7 +274,7 @@ class PhraseRegex:
                     cache[key] = regex
         return regex
 
-    def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | None:
+    def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | _Alternatives | None:
         key = (word, classes)
         if key not in self._by_key:
             indices = set(self.anywhere) | set(self.literal.get(word, ()))
@@ -417,6 +417,8 @@ def _compile(regex: str) -> re.Pattern:
     if pattern is None:
         pattern = _PATTERNS[regex] = re.compile(regex)
     return pattern
+
+
 _CLASS_TESTS = [(f"[{name}]", re.compile(regex)) for name, regex in CLASSES.items() if name not in _MULTIWORD_CLASSES]
 _CLASSES_OF: dict[str, frozenset[str]] = {}
 
