@@ -132,13 +132,19 @@ def lint_pairs(settings: Settings, messages: Iterable, jobs: int = 1, chunk_size
     first = next(chunks, [])
     if len(first) < chunk_size:
         jobs = 1  # the whole input is one chunk: starting workers would only cost time
-    chunks = itertools.chain([first] if first else [], chunks)
     if jobs == 1:
         linter = get_linter(settings)
-        for chunk in chunks:
+        for chunk in itertools.chain([first] if first else [], chunks):
             yield from _merge(chunk, _lint_chunk(linter, [_triple(m) for m in chunk if _lintable(m)], annotate, asks),
                               progress)
         return
+    # Warm-up before forking: the parent builds the linter and lints the first chunk itself, so what a
+    # process does once (import the reading-grade library and load its hyphenation dictionary, compile
+    # the phrases the first messages call for, add the common words to the vocabulary) is done once,
+    # here, and every forked worker starts with it done instead of repeating it.
+    linter = get_linter(settings)
+    yield from _merge(first, _lint_chunk(linter, [_triple(m) for m in first if _lintable(m)], annotate, asks),
+                      progress)
     with _context().Pool(jobs, initializer=_init_worker, initargs=(settings, annotate, asks)) as pool:
         pending: deque = deque()
 

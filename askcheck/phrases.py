@@ -12,10 +12,16 @@ cost nothing at compile time (spaCy's Matcher would need every combination spell
 """
 from __future__ import annotations
 
+import atexit
+import hashlib
+import json
+import os
 import re
+import tempfile
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -51,9 +57,22 @@ CLASSES = {
     "CLOCK": r"\d{1,2}(?::\d\d)?(?:am|pm)",  # "8pm", "9:30am" as one token
 }
 
+_SHARED: list = []  # the tokenizer of a bare English pipeline already built, when there is one
+
+
+def share_tokenizer(nlp) -> None:
+    """Read lexicon phrases with this bare `spacy.blank("en")` pipeline's tokenizer instead of building a
+    second pipeline for them (a tenth of a second at start-up). Only a bare English pipeline tokenizes
+    exactly as `_tokenizer` would; a trained one (`--model`) may not, so it is never passed here."""
+    if not _SHARED:
+        _SHARED.append(nlp.tokenizer)
+
+
 @lru_cache(maxsize=None)
 def _tokenizer():
     """A bare English tokenizer, to read lexicon phrases the way messages are read."""
+    if _SHARED:
+        return _SHARED[0]
     import spacy
 
     return spacy.blank("en").tokenizer
@@ -107,8 +126,17 @@ def phrase_regex(phrase: str) -> str:
     return compile_phrase(phrase).regex
 
 
+@lru_cache(maxsize=None)
 def compile_phrase(phrase: str) -> Compiled:
     """Raises ValueError, naming the phrase, for one that is not in the pattern language."""
+    compiled = _CACHE.get(phrase)
+    if compiled is None:
+        compiled = _compile_phrase(phrase)
+        _CACHE.put(phrase, compiled)
+    return compiled
+
+
+def _compile_phrase(phrase: str) -> Compiled:
     try:
         compiled, pos = _parse_alternatives(phrase.lower(), 0)
     except ValueError as exc:
@@ -206,7 +234,8 @@ class PhraseRegex:
     The result is what one regex of all the phrases, `(?<= )(?:p1|p2|...)`, finds with `finditer`:
     leftmost matches first, the earlier phrase winning where two match at one word. Trying every
     phrase at every word is most of askcheck's run time, so each word is matched only against the
-    phrases that can start with it (in their original order, so the same phrase wins).
+    phrases that can start with it (in their original order, so the same phrase wins): tried one by
+    one at first, each compiled once, and as one compiled alternation at words met often.
     """
 
     def __init__(self, phrases):
@@ -226,11 +255,12 @@ class PhraseRegex:
         self.literal_words = frozenset(self.literal)
         self.classes = {name: tuple(ix) for name, ix in classes.items()}
         self.class_names = frozenset(self.classes)
-        # (the word if some phrase starts with it, the classes it belongs to) -> the regex of the
-        # phrases worth trying there, in their original order, or None: bounded by the phrase set.
-        self._by_key: dict[tuple, re.Pattern | None] = {}
-        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
-        self._by_word: dict[str, re.Pattern | None] = {}  # first words only: bounded by the phrase set
+        # (the word if some phrase starts with it, the classes it belongs to) -> what matches the
+        # phrases worth trying there, in their original order (a regex, or _Alternatives until the
+        # word is met often), or None: bounded by the phrase set.
+        self._by_key: dict[tuple, re.Pattern | _Alternatives | None] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern | _Alternatives] = {}
+        self._by_word: dict[str, re.Pattern | _Alternatives | None] = {}  # first words only: bounded by the phrase set
 
     @property
     def regex(self) -> re.Pattern | None:
@@ -238,14 +268,27 @@ class PhraseRegex:
             self._scanner = re.compile(f"(?<= )(?:{self.body})")
         return self._scanner
 
-    def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern:
+    def _regex_for(self, indices: tuple[int, ...]) -> re.Pattern | _Alternatives:
         regex = self._compiled.get(indices)
         if regex is None:
-            regex = re.compile("|".join(f"(?:{self.phrases[i].regex})" for i in indices))
+            if len(indices) == 1:
+                regex = _compile(self.phrases[indices[0]].regex)
+            else:
+                regex = _Alternatives(self, indices)
             self._compiled[indices] = regex
         return regex
 
-    def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | None:
+    def _promote(self, alternatives: _Alternatives) -> re.Pattern:
+        """One regex for phrases tried together often enough to be worth compiling together."""
+        regex = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in alternatives.indices))
+        self._compiled[alternatives.indices] = regex
+        for cache in (self._by_key, self._by_word):
+            for key, value in cache.items():
+                if value is alternatives:
+                    cache[key] = regex
+        return regex
+
+    def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | _Alternatives | None:
         key = (word, classes)
         if key not in self._by_key:
             indices = set(self.anywhere) | set(self.literal.get(word, ()))
@@ -307,6 +350,31 @@ class PhraseRegex:
         return out
 
 
+_HOT = 500  # uses after which the phrases tried at a word are compiled into one regex
+
+
+class _Alternatives:
+    """Phrases tried at a word one after the other, each compiled once on its own: what their
+    alternation `p1|p2|...` matches, as nothing follows it. Compiling the alternation costs as much
+    as a few thousand such tries, so it is done only for words met often (`_HOT` times)."""
+
+    __slots__ = ("indices", "owner", "patterns", "uses")
+
+    def __init__(self, owner: PhraseRegex, indices: tuple[int, ...]):
+        self.owner, self.indices, self.uses = owner, indices, 0
+        self.patterns = tuple(_compile(owner.phrases[i].regex) for i in indices)
+
+    def match(self, text: str, pos: int):
+        self.uses += 1
+        if self.uses >= _HOT:
+            return self.owner._promote(self).match(text, pos)
+        for pattern in self.patterns:
+            m = pattern.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+
 class PhraseSets:
     """Several phrase sets matched in one pass over a Doc's words. Each set's matches are exactly what
     its own `find` returns (leftmost, non-overlapping within the set); sets of phrases that all start
@@ -353,6 +421,18 @@ class PhraseSets:
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
+# regex text -> compiled, for every phrase set: the same phrases in several sets (a rule's and the ask
+# detector's) compile once per process, not once per set.
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compile(regex: str) -> re.Pattern:
+    pattern = _PATTERNS.get(regex)
+    if pattern is None:
+        pattern = _PATTERNS[regex] = re.compile(regex)
+    return pattern
+
+
 _CLASS_TESTS = [(f"[{name}]", re.compile(regex)) for name, regex in CLASSES.items() if name not in _MULTIWORD_CLASSES]
 _CLASSES_OF: dict[str, frozenset[str]] = {}
 
@@ -428,3 +508,81 @@ def encode(doc: Doc) -> EncodedNorms:
         cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
     _LAST[0], _LAST[1] = doc, cached
     return cached
+
+
+# ------------------------------------------------------------------------------ compiled phrase cache
+#
+# Compiling a lexicon phrase means tokenizing its words with spaCy (which adds every one of them to the
+# vocabulary) and parsing the phrase language: about a billion instructions for askcheck's ~600
+# phrases, a fifth of a cold `askcheck lint`. The result depends only on the phrase, this module and
+# spaCy's English tokenizer, so it is kept on disk between runs, under a name made from this module's
+# source and spaCy's version (a change to either starts a new file). A cache that cannot be read or
+# written is simply not used. ASKCHECK_CACHE_DIR chooses the folder ("" turns the cache off).
+CACHE_ENV = "ASKCHECK_CACHE_DIR"
+
+
+def _cache_path() -> Path | None:
+    folder = os.environ.get(CACHE_ENV)
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "askcheck")
+    if not folder:
+        return None
+    import spacy
+
+    stamp = hashlib.sha256(Path(__file__).read_bytes() + spacy.__version__.encode()).hexdigest()[:16]
+    return Path(folder) / f"phrases-{stamp}.json"
+
+
+class _PhraseCache:
+    def __init__(self):
+        self.path: Path | None = None
+        self.entries: dict[str, list] | None = None  # phrase -> [regex, first words or None, nullable]
+        self.added = False
+
+    def load(self) -> dict[str, list]:
+        if self.entries is None:
+            self.entries = {}
+            self.path = _cache_path()
+            if self.path is not None:
+                try:
+                    data = json.loads(self.path.read_text(encoding="utf-8"))
+                    if isinstance(data, dict):
+                        self.entries = data
+                except (OSError, ValueError):
+                    pass
+        return self.entries
+
+    def get(self, phrase: str) -> Compiled | None:
+        found = self.load().get(phrase)
+        try:
+            regex, first, nullable = found
+        except (TypeError, ValueError):
+            return None  # not there, or not an entry this module wrote
+        if not (isinstance(regex, str) and isinstance(nullable, bool)
+                and (first is None or isinstance(first, list) and all(isinstance(w, str) for w in first))):
+            return None
+        return Compiled(regex, None if first is None else frozenset(first), nullable)
+
+    def put(self, phrase: str, compiled: Compiled) -> None:
+        first = None if compiled.first is None else sorted(compiled.first)
+        self.load()[phrase] = [compiled.regex, first, compiled.nullable]
+        if not self.added and self.path is not None:
+            self.added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        if self.path is None or self.entries is None:
+            return
+        """Write the cache (atomically: a reader never sees half a file; the last writer wins)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".phrases-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
+_CACHE = _PhraseCache()

@@ -21,7 +21,13 @@ def load_pipeline(model: str | None = None) -> Language:
     # Registers askcheck's factories (also done by spaCy itself, through the entry points, when installed).
     from . import spacy_factories  # noqa: F401
 
-    nlp = spacy.blank("en") if model in (None, "", "blank", "en") else spacy.load(model)
+    if model in (None, "", "blank", "en"):
+        from .phrases import share_tokenizer
+
+        nlp = spacy.blank("en")
+        share_tokenizer(nlp)  # the lexicons' phrases are tokenized as messages are: by this tokenizer
+    else:
+        nlp = spacy.load(model)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("askcheck_sentences")
     nlp.add_pipe("askcheck_asks")

@@ -18,8 +18,15 @@ class RegistryError(Exception):
 
 def load_rules(extra: tuple[type[Rule], ...] = ()) -> dict[str, type[Rule]]:
     """All rule classes by code, sorted by code. Duplicate codes or names raise RegistryError."""
+    # Asked for on every askcheck.check() call (a linter is found by its settings and rules): worked
+    # out once per set of entry points, which is read once per process.
+    return dict(_load_rules(_entry_points(), tuple(extra)))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(eps: tuple, extra: tuple[type[Rule], ...]) -> dict[str, type[Rule]]:
     found: list[tuple[str, type[Rule]]] = []
-    for ep in _entry_points():
+    for ep in eps:
         try:
             cls = ep.load()
         except Exception as exc:  # a broken plugin must say which one it is

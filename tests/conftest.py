@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled-phrase cache (askcheck.phrases) of the test session goes to a folder of its own, shared
+# by the command-line runs the tests start, never to the user's ~/.cache.
+os.environ.setdefault("ASKCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="askcheck-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

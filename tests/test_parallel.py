@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,16 @@ def test_cli_progress_flag_into_a_log(tmp_path):
     assert result.stderr.startswith("askcheck report: 1 messages, ")
     quiet = CliRunner().invoke(report, [str(tmp_path), "--jobs", "1", "-o", out])
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def worker_pid(result):
+    return os.getpid()
+
+
+def test_parent_lints_the_first_chunk_before_forking(messages):
+    # The warm-up (reading-grade library, phrase regexes, common words) is done once in the parent,
+    # by linting the first chunk there, and the forked workers inherit it instead of repeating it.
+    pids = [pid for _, pid in lint_stream(Settings(), iter(messages[:30]), jobs=2, chunk_size=10,
+                                          annotate=worker_pid)]
+    assert pids[:10] == [os.getpid()] * 10
+    assert os.getpid() not in pids[10:]
