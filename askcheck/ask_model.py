@@ -269,6 +269,10 @@ class _Facts:
         return self.judge.review_works.find(self.doc)
 
     @cached_property
+    def business_thread(self):
+        return bool(self.judge.business_thread.find(self.doc))
+
+    @cached_property
     def readers_own(self):
         return bool(self.judge.readers_own.find(self.doc))
 
@@ -305,6 +309,7 @@ class Judge:
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.review_works = PhraseRegex(lexicon.phrases("review_works"))
+        self.business_thread = PhraseRegex(lexicon.phrases("business_thread"))
         self.task_words = TaskWords()
         self.time_words = lexicon.words("time_words") | set(WEEKDAYS) | set(MONTHS)
 
@@ -577,6 +582,8 @@ class Judge:
         greeting = words(sentences(doc)[0])[:4]
         if any(t.norm_ in self.duty_roles for t in greeting) or "office hours" in span_text(ask.span).lower():
             return True
+        if facts.business_thread:
+            return True  # "Per our conversation last night, can you take a look at my list…": the work in hand
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False

@@ -72,6 +72,8 @@ ASKS = [
     ("Any chance you could water my tomatoes on Tuesday? Literally 5 mins.", "favor", "reader", "quick"),
     ("Would you mind sending the invoice for the Q3 report?", "task", "reader", "quick"),
     # work that belongs to the reader's job is a task, however big
+    ("Per our conversation last night, can you take a look at my list of country product approvals?", "task",
+     "reader", "substantial"),
     ("Could you review PR 52 within the hour? It's blocking the hotfix.", "task", "reader", "substantial"),
     ("Hi Professor Banks, could you send feedback on my draft this week?", "task", "reader", "substantial"),
     ("Can you take a quick look at my PR?", "task", "reader", "quick"),
