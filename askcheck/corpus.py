@@ -234,15 +234,8 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
         yield _open_error(path, exc)
         return
     with fh:
-        consumed: list[str] = []  # the lines of the row being read
-        at_end = [False]
-
-        def lines():
-            for line in fh:
-                consumed.append(line)
-                yield line
-            at_end[0] = True
-        reader = csv.DictReader(lines())
+        lines = RowLines(fh)
+        reader = csv.DictReader(lines)
         try:
             fields = reader.fieldnames
         except csv.Error as exc:
@@ -254,26 +247,45 @@ def read_csv(path: Path, *, text_field: str = "text", id_field: str = "id") -> I
             yield RecordError(name, None, f"no {text_field!r} column (columns: {', '.join(map(str, fields))}); "
                                           f"use --text-field")
             return
-        yield from csv_rows(name, reader, fields, text_field, id_field, consumed=consumed, at_end=at_end)
+        yield from csv_rows(name, reader, fields, text_field, id_field, lines=lines)
+
+
+class RowLines:
+    """The lines a csv reader reads, those of the row being read kept, to tell an unterminated quote:
+    the csv module reads the rest of the file into that one field, rows and all."""
+
+    def __init__(self, lines: Iterable[str]):
+        self._lines = lines
+        self.consumed: list[str] = []
+        self.at_end = False
+
+    def __iter__(self):
+        for line in self._lines:
+            self.consumed.append(line)
+            yield line
+        self.at_end = True
+
+    def unterminated(self) -> bool:
+        """Whether the row just read opened a quote that the end of the file left open."""
+        return self.at_end and len(self.consumed) > 1 and sum(line.count('"') for line in self.consumed) % 2 == 1
 
 
 def csv_rows(name: str, reader: csv.DictReader, fields, text_field: str = "text", id_field: str = "id", *,
-             number: int = 0, line_num=None, stop=None, consumed: list | None = None,
-             at_end: list | None = None) -> Iterator[Message | RecordError]:
+             number: int = 0, line_num=None, stop=None, lines: RowLines | None = None
+             ) -> Iterator[Message | RecordError]:
     """The rows of a DictReader past its header, as Messages and RecordErrors.
 
     For a worker that reads from a row in the middle of the file: `number` rows come before,
     `line_num()` is where the whole-file reader's line count stands (default: reader.line_num),
-    and `stop()` ends the stretch before the next row. `consumed` (the lines of the row being read)
-    and `at_end` ([True] once the lines are used up), kept by the caller's line iterator, tell an
-    unterminated quote."""
+    and `stop()` ends the stretch before the next row. `lines`, the RowLines the reader reads, tells
+    an unterminated quote."""
     line_num = line_num or (lambda: reader.line_num)
     while True:
         if stop is not None and stop():
             return
         start_line = line_num() + 1
-        if consumed is not None:
-            consumed.clear()
+        if lines is not None:
+            lines.consumed.clear()
         try:
             row = next(reader)
         except StopIteration:
@@ -284,11 +296,11 @@ def csv_rows(name: str, reader: csv.DictReader, fields, text_field: str = "text"
             continue
         number += 1
         where = f"row {number}"
-        if at_end is not None and at_end[0] and len(consumed) > 1 and sum(line.count('"') for line in consumed) % 2:
+        if lines is not None and lines.unterminated():
             # A quote opened and never closed: the csv module reads the rest of the file into
             # this one field, rows and all; it is an error, not a message.
             yield RecordError(name, where, f"unterminated quote (the row starting on line {start_line} "
-                                           f"runs to the end of the file, {len(consumed)} lines)")
+                                           f"runs to the end of the file, {len(lines.consumed)} lines)")
             return
         record = _record_id(row.get(id_field), where)
         text = row.get(text_field)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .corpus import (RECORD_SUFFIXES, Message, RecordError, _open_error, _split_mbox, csv_rows, jsonl_record,
+from .corpus import (RECORD_SUFFIXES, Message, RecordError, RowLines, _open_error, _split_mbox, csv_rows, jsonl_record,
                      mbox_messages, read_path)
 from .sources import InputError, Source, read_file
 
@@ -219,15 +219,8 @@ def _read_csv_range(fh, name: str, part: Part, text_field: str, id_field: str):
     fh.seek(start.offset)
     lines = _CountingLines(io.TextIOWrapper(fh, encoding="utf-8", errors="surrogateescape", newline=""),
                            start.offset)
-    consumed: list[str] = []  # as read_csv keeps them, to tell an unterminated quote the same way
-    at_end = [False]
-
-    def tracked():
-        for line in lines:
-            consumed.append(line)
-            yield line
-        at_end[0] = True
-    reader = csv.DictReader(tracked(), fieldnames=list(start.fields))
+    rows = RowLines(lines)  # as read_csv reads them, to tell an unterminated quote the same way
+    reader = csv.DictReader(rows, fieldnames=list(start.fields))
 
     def line_num():  # where the whole-file reader's DictReader.line_num would stand
         return start.line_num if reader.line_num == 0 else start.lines + reader.line_num
@@ -236,7 +229,7 @@ def _read_csv_range(fh, name: str, part: Part, text_field: str, id_field: str):
         return part.end is not None and lines.offset >= part.end
 
     yield from csv_rows(name, reader, start.fields, text_field, id_field, number=start.rows, line_num=line_num,
-                        stop=stop, consumed=consumed, at_end=at_end)
+                        stop=stop, lines=rows)
 
 
 # --------------------------------------------------------------------------------------- reading

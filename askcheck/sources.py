@@ -14,8 +14,8 @@ DEFAULT_EXTENSIONS = (".txt", ".md", ".eml")
 BOM = "\ufeff"
 
 
-class InputError(Exception):
-    """A path that cannot be linted; str() is the one-line message naming it."""
+class FileProblem(Exception):
+    """A problem with one named file; str() is the one-line message naming it."""
 
     def __init__(self, name: str, problem: str):
         super().__init__(f"{name}: {problem}")
@@ -24,6 +24,10 @@ class InputError(Exception):
 
     def __reduce__(self):  # pickled as (name, problem): a Dask worker sends it back to the client
         return (type(self), (self.name, self.problem))
+
+
+class InputError(FileProblem):
+    """A path that cannot be linted."""
 
 
 @dataclass

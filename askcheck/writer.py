@@ -20,18 +20,13 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .sources import BOM, Source, digest_of
+from .sources import BOM, FileProblem, Source, digest_of
 
 TMP_SUFFIX = ".askcheck-tmp"
 
 
-class WriteError(Exception):
-    """A fix that was not written; str() is the one-line message naming the file."""
-
-    def __init__(self, name: str, problem: str):
-        super().__init__(f"{name}: {problem}")
-        self.name = name
-        self.problem = problem
+class WriteError(FileProblem):
+    """A fix that was not written."""
 
 
 class Interrupted(BaseException):

@@ -12,16 +12,10 @@ from click.testing import CliRunner
 
 import askcheck
 from askcheck.cli import main
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD_ASK = "Could you review my slides before Friday?\n"
-
-
-def run(args, input=None):
-    result = CliRunner().invoke(main, args, input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

@@ -14,24 +14,16 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import askcheck
 from askcheck import cli
-from askcheck.cli import main
+from cli_helpers import run
 from askcheck.sources import read_file
 from askcheck.writer import WriteError, write_atomic
 
 APOLOGY = "Sorry to bother you, but could you review my slides by Friday? It takes 10 minutes, no worries if not. Thanks!\n"
 FIXED = "Could you review my slides by Friday? It takes 10 minutes, no worries if not. Thanks!\n"
 ASKCHECK = [sys.executable, "-c", "import sys; from askcheck.cli import main; sys.exit(main())"]
-
-
-def run(args, input=None):
-    result = CliRunner().invoke(main, args, input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture
