@@ -56,7 +56,8 @@ _UNITS = {"minutes", "minute", "min", "mins", "hour", "hours", "hr", "hrs", "hal
 # "a quick look", "a brief review": said to be small, the work is quick.
 _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "little"}
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
-_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "me", "us", "this", "that", "these", "those", "to",
+_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "me", "us", "this", "that",
+                   "these", "those", "to",
                    "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and",
                    "about"}
 # Before a word, these make it a noun: "get me a draft" asks for no drafting.
@@ -93,6 +94,8 @@ _FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
     "(would|could|will) you be (willing|able|so kind)",
     "if you (have|get|can spare|can find) (the|some|a)? (time|chance|moment)", "help (me|us)",
     "(i|we) (would|'d) (be|really|so)? (grateful|appreciate|love)", "(is|would) there (be)? any (way|chance)",
+    "(something|anything) (you'd|you would|you might) (have time|be up|be interested|be willing|be able|consider)",
+    "(would|will|could) you consider", "(might|may) you (have time|be able|be willing|be free|consider)",
 ]
 
 
@@ -221,7 +224,9 @@ class Cues:
         if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
             closed = self.not_outs.find(doc)
             outs = [o for o in outs if not any(s < o.end and o.start < e for s, e in closed)]
-        sizes = _spans(doc, self.sizes, ask_sents, ignore_past=True)
+        # "a second-year student": a size word that starts a compound bounds nothing.
+        sizes = [span for span in _spans(doc, self.sizes, ask_sents, ignore_past=True)
+                 if not (span.end + 1 < len(doc) and doc[span.end].text in {"-", "\u2013"} and doc[span.end + 1].is_alpha)]
         sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
         # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
@@ -362,7 +367,9 @@ class Judge:
             return
         verb = self._verb(rest)
         effort = facts.effort
-        found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and s >= at - 3
+        # "Is translating our website something you'd have time for?": the work comes before such a frame.
+        work_before = tokens(doc)[at].norm_ in {"something", "anything"}
+        found = next((doc[s:e] for s, e in effort if ask.start <= s < ask.end and (s >= at - 3 or work_before)
                       and self._names_work(doc, s, e)), None)
         if (found is None and verb is not None and verb.norm_ in self.effort_verbs and ask.form != "input"
                 and tokens(doc)[verb.i - 1].norm_ not in _DETERMINERS and self._names_work(doc, verb.i, verb.i + 1)):

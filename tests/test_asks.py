@@ -71,6 +71,9 @@ ASKS = [
     # a quick thing asked as a favor for the writer is still a favor (its rules need it substantial)
     ("Any chance you could water my tomatoes on Tuesday? Literally 5 mins.", "favor", "reader", "quick"),
     ("Would you mind sending the invoice for the Q3 report?", "task", "reader", "quick"),
+    ("Hi Lucía, is translating our café's website into Spanish something you'd have time for?", "favor",
+     "reader", "substantial"),
+    ("Hey, are you free this Saturday to help me put up the new fence?", "favor", "reader", "substantial"),
     # work that belongs to the reader's job is a task, however big
     ("Per our conversation last night, can you take a look at my list of country product approvals?", "task",
      "reader", "substantial"),

@@ -77,8 +77,7 @@ def test_f1_per_rule_with_the_essay_sets(scores, corpus, rule):
 # The bar (F1 >= 0.92) over the whole corpora, essay sets included, where it is not reached yet
 # (README, "Quality"): strict, so reaching it turns the mark into a failure to remove.
 UNMET_WHOLE = {
-    ("missing-duration", "labelled"): "0.883: dev-favors, written blind to find gaps, and editors who differ on small sizes",
-    ("missing-timeframe", "labelled"): "0.914: the same",
+    ("missing-duration", "labelled"): "0.907: dev-favors, written blind to find gaps, and editors who differ on small sizes",
     ("missing-duration", "holdout"): "0.863",
     ("no-opt-out", "holdout"): "0.871: favors in pressure messages asked by presuming",
     ("vague-ask", "holdout"): "0.916",
