@@ -760,7 +760,7 @@ _PROBLEM = re.compile(r"\b(?:isn't|is not|isnt|doesn't|does not|doesnt|won't|wil
                       r"printing|connect|connecting|sync|syncing|update|updating)\b|\b(?:error|errors|crash(?:es|ed|ing)?|"
                       r"fail(?:s|ed|ing)?|jam(?:s|med|ming)?|bug|bugs|broken)\b", re.IGNORECASE)
 _SIGNOFF = {"thanks", "thank", "thx", "cheers", "best", "regards", "sincerely", "love", "hi", "hey", "hello", "dear",
-            "yours", "warmly", "ta", "xo", "xx"}
+            "yours", "warmly", "ta", "xo", "xx", "kind", "warm", "warmest", "many", "all", "with"}
 
 
 def _greeting_or_signoff(sent: Span) -> bool:
