@@ -91,6 +91,7 @@ ASKS = [
      "reader", "substantial"),
 ]
 NOT_ASKS = [
+    "The session gave us what we need to discuss workable solutions that will help to improve your finances.",
     "Who are you to judge my edits?",
     "Why do you keep reverting my changes?",
     "Surely you know the policy on sources?",
