@@ -769,9 +769,12 @@ def _greeting_or_signoff(sent: Span) -> bool:
     toks = [t for t in words(sent) if t.is_alpha]
     if len(toks) <= 3 and (not toks or toks[0].norm_ in _SIGNOFF or all(t.is_title for t in toks)):
         return True
-    norms = [t.norm_ for t in toks[:4]]
-    return len(toks) <= 8 and bool(norms) and norms[0] in {"hi", "hello", "hey", "dear"} and (
-        "it" in norms and "'s" in [t.norm_ for t in words(sent)[:6]] or "this" in norms)
+    if len(toks) > 8 or toks[0].norm_ not in {"hi", "hello", "hey", "dear"}:
+        return False
+    # "it's Sheila", "this is Sheila": the writer's name, not "this build keeps failing".
+    ws = words(sent)[:7]
+    return any(a.norm_ in {"it", "this"} and b.norm_ in {"'s", "is"} and c.is_title
+               for a, b, c in zip(ws, ws[1:], ws[2:]))
 
 
 def _social_or_past(sent: Span) -> bool:
