@@ -429,9 +429,9 @@ class Judge:
         """ "I've put you down for two dozen cupcakes": the writer has decided the reader's yes. Whatever
         the work, it is a favor the reader did not agree to; it is quick only when said to take minutes."""
         frame = [t for t in toks if t.i >= at][:6]
-        ask.kind = "favor"
-        ask.why["kind"] = f'favor: the writer commits the reader without asking ("{span_text(doc[frame[0].i:frame[-1].i + 1])}")'
         effort = doc[frame[0].i:frame[-1].i + 1]
+        ask.kind = "favor"
+        ask.why["kind"] = f'favor: the writer commits the reader without asking ("{span_text(effort)}")'
         if self._small(doc, ask, effort, facts):
             ask.cost, ask.why["cost"] = "quick", "quick: said to take five minutes or less"
             return
@@ -586,8 +586,7 @@ class Judge:
         the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
         doc = ask.span.doc
         toks = tokens(doc)
-        greeting = words(sentences(doc)[0])[:4]
-        if any(t.norm_ in self.duty_roles for t in greeting) or "office hours" in span_text(ask.span).lower():
+        if self._greets_a_role(doc) or "office hours" in span_text(ask.span).lower():
             return True
         if facts.business_thread:
             return True  # "Per our conversation last night, can you take a look at my list…": the work in hand
@@ -618,6 +617,10 @@ class Judge:
         near = tokens(ask.span.doc)[effort.start:min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
 
+    def _greets_a_role(self, doc: Doc) -> bool:
+        """ "Hi Professor Banks,": the greeting names the reader's role, so what is asked is their duty."""
+        return any(t.norm_ in self.duty_roles for t in words(sentences(doc)[0])[:4])
+
     def _small_favor(self, ask: Ask, rest, facts: _Facts) -> str | None:
         """The words that ask for a quick thing as a favor to the writer ("any chance", "would you mind",
         "I'd be so grateful"), when the thing is the writer's own ("my tomatoes", "for us") and no work
@@ -625,9 +628,7 @@ class Judge:
         frame = next((ask.span.doc[s:e] for s, e in facts.favor if ask.start <= s < ask.end), None)
         if frame is None or not any(t.norm_ in _WRITER | {"us", "our", "ours"} for t in rest):
             return None
-        doc = ask.span.doc
-        greeting = words(sentences(doc)[0])[:4]
-        if any(t.norm_ in self.duty_roles for t in greeting) or facts.readers_own:
+        if self._greets_a_role(ask.span.doc) or facts.readers_own:
             return None
         if any(t.norm_ in self.work_nouns for t in rest):
             return None

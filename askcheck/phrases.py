@@ -572,9 +572,9 @@ class _PhraseCache:
             atexit.register(self.save)
 
     def save(self) -> None:
+        """Write the cache (atomically: a reader never sees half a file; the last writer wins)."""
         if self.path is None or self.entries is None:
             return
-        """Write the cache (atomically: a reader never sees half a file; the last writer wins)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".phrases-", suffix=".tmp")
