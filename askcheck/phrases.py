@@ -96,29 +96,48 @@ class Compiled(NamedTuple):
     regex: str
     first: frozenset[str] | None  # ANY_WORD, or the norms and "[CLASS]"es the match can start with
     nullable: bool
+    # The ways a match can begin: tuples of its first words, two at most, where a shorter tuple means
+    # the match can end after those words (so what follows it comes next). ANY stands for any word.
+    heads: frozenset[tuple[str, ...]] = frozenset([()])
+
+
+# A word in `heads` that can be any word: a wildcard, a class, or a literal this module cannot see into.
+ANY = "\x00"
+_UNKNOWN_HEADS = frozenset([(), (ANY,), (ANY, ANY)])
+_MAX_HEADS = 4096  # beyond this many ways to begin, a phrase is treated as beginning any way
+
+
+def _then(first: frozenset, then: frozenset) -> frozenset:
+    """The heads of one piece followed by another."""
+    out = {h for h in first if len(h) == 2}
+    out.update((h + t)[:2] for h in first if len(h) < 2 for t in then)
+    return frozenset(out) if len(out) <= _MAX_HEADS else _UNKNOWN_HEADS
 
 
 def _unit(word: str) -> Compiled:
     """One word, class or wildcard, consuming its trailing separator."""
     if word == "*":
-        return Compiled(r"\S+ ", ANY_WORD, False)
+        return Compiled(r"\S+ ", ANY_WORD, False, frozenset([(ANY,)]))
     if word == "...":
-        return Compiled(r"(?:[^\s.!?]+ ){0,10}?", ANY_WORD, True)
+        return Compiled(r"(?:[^\s.!?]+ ){0,10}?", ANY_WORD, True, _UNKNOWN_HEADS)
     if word.startswith("[") and word.endswith("]"):
         name = word[1:-1].upper()
         if name not in CLASSES:
             raise ValueError(f"unknown word class {word!r} (known: {', '.join(f'[{c}]' for c in sorted(CLASSES))})")
-        first = ANY_WORD if name in _MULTIWORD_CLASSES else frozenset([f"[{name}]"])
-        return Compiled(CLASSES[name] + " ", first, False)
+        if name in _MULTIWORD_CLASSES:
+            return Compiled(CLASSES[name] + " ", ANY_WORD, False, frozenset([(ANY,), (ANY, ANY)]))
+        return Compiled(CLASSES[name] + " ", frozenset([f"[{name}]"]), False, frozenset([(ANY,)]))
     norms = _norms(word)
     regex = "".join(re.escape(n) + " " for n in norms)
+    words = [w for n in norms for w in n.split(" ")]
+    heads = _UNKNOWN_HEADS if "" in words else frozenset([tuple(words[:2])])
     if not norms or not norms[0] or norms[0].startswith(" "):
-        return Compiled(regex, ANY_WORD, not norms)  # no plain first word to look for
-    return Compiled(regex, frozenset([norms[0].split(" ")[0]]), False)
+        return Compiled(regex, ANY_WORD, not norms, heads)  # no plain first word to look for
+    return Compiled(regex, frozenset([norms[0].split(" ")[0]]), False, heads)
 
 
 def _optional(piece: Compiled, regex: str) -> Compiled:
-    return Compiled(regex, piece.first, True)
+    return Compiled(regex, piece.first, True, piece.heads | {()})
 
 
 def phrase_regex(phrase: str) -> str:
@@ -164,8 +183,9 @@ def _parse_alternatives(text: str, pos: int) -> tuple[Compiled, int]:
     if len(alts) == 1:
         return alts[0], pos
     regexes = sorted({a.regex for a in alts}, key=len, reverse=True)  # longest first: prefer the fuller reading
+    heads = frozenset().union(*(a.heads for a in alts))
     return Compiled("(?:" + "|".join(regexes) + ")", _union(a.first for a in alts),
-                    any(a.nullable for a in alts)), pos
+                    any(a.nullable for a in alts), heads if len(heads) <= _MAX_HEADS else _UNKNOWN_HEADS), pos
 
 
 def _union(firsts) -> frozenset[str] | None:
@@ -186,7 +206,12 @@ def _sequence(pieces: list[Compiled]) -> Compiled:
         if not piece.nullable:
             nullable = False
             break
-    return Compiled("".join(p.regex for p in pieces), _union(firsts), nullable)
+    heads = frozenset([()])
+    for piece in pieces:
+        if all(len(h) == 2 for h in heads):
+            break
+        heads = _then(heads, piece.heads)
+    return Compiled("".join(p.regex for p in pieces), _union(firsts), nullable, heads)
 
 
 def _parse_sequence(text: str, pos: int) -> tuple[Compiled, int]:
@@ -253,6 +278,9 @@ class PhraseRegex:
                 (classes if first.startswith("[") else literal).setdefault(first, []).append(i)
         self.literal = {word: tuple(ix) for word, ix in literal.items()}
         self.literal_words = frozenset(self.literal)
+        # first word -> the words that can follow it in a match (None: any word can): most tries at a
+        # word fail on the next word, and a set lookup costs less than a regex match.
+        self.second_words = {word: _seconds(word, [self.phrases[i] for i in ix]) for word, ix in self.literal.items()}
         self.classes = {name: tuple(ix) for name, ix in classes.items()}
         self.class_names = frozenset(self.classes)
         # (the word if some phrase starts with it, the classes it belongs to) -> what matches the
@@ -327,6 +355,10 @@ class PhraseRegex:
             if class_names:
                 regex = self._candidates(norm if norm in literal else None, class_names & classes_of(norm))
             else:  # the common case: a set of phrases that all start with a word
+                if norm in literal and not anywhere:
+                    seconds = self.second_words[norm]
+                    if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
+                        continue
                 regex = self._by_word.get(norm) if norm in literal else self._candidates(None, _NO_CLASSES)
                 if regex is None and norm in literal:
                     regex = self._by_word[norm] = self._candidates(norm, _NO_CLASSES)
@@ -348,6 +380,18 @@ class PhraseRegex:
             if span is not None:
                 out.append(span)
         return out
+
+
+def _seconds(word: str, phrases: list[Compiled]) -> frozenset[str] | None:
+    """The words that can come right after `word` when one of these phrases matches starting there,
+    or None when that can be any word (or nothing: the phrase may end with `word`)."""
+    out = set()
+    for phrase in phrases:
+        starts = [h for h in phrase.heads if h and h[0] in (word, ANY)]
+        if not starts or any(len(h) < 2 or h[1] == ANY for h in starts):
+            return None
+        out.update(h[1] for h in starts)
+    return frozenset(out)
 
 
 _HOT = 500  # uses after which the phrases tried at a word are compiled into one regex
@@ -383,10 +427,10 @@ class PhraseSets:
     def __init__(self, sets: dict[str, PhraseRegex]):
         self.sets = sets
         self.shared = {name: rx for name, rx in sets.items() if rx.by_word and not rx.class_names and not rx.anywhere}
-        self.by_word: dict[str, list[tuple[str, PhraseRegex]]] = {}
+        self.by_word: dict[str, list[tuple[str, PhraseRegex, frozenset[str] | None]]] = {}
         for name, rx in self.shared.items():
             for word in rx.literal_words:
-                self.by_word.setdefault(word, []).append((name, rx))
+                self.by_word.setdefault(word, []).append((name, rx, rx.second_words[word]))
         self.words = frozenset(self.by_word)
 
     def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
@@ -400,12 +444,14 @@ class PhraseSets:
         if not starts:
             return out
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
+        last = len(norms) - 1
         resume = dict.fromkeys(self.shared, 0)
         for k in starts:
             pos = offsets[k]
             norm = norms[k]
-            for name, rx in self.by_word[norm]:
-                if pos < resume[name]:
+            following = norms[k + 1] if k < last else None
+            for name, rx, seconds in self.by_word[norm]:
+                if pos < resume[name] or (seconds is not None and following not in seconds):
                     continue
                 regex = rx._by_word.get(norm)
                 if regex is None:
@@ -537,7 +583,7 @@ def _cache_path() -> Path | None:
 class _PhraseCache:
     def __init__(self):
         self.path: Path | None = None
-        self.entries: dict[str, list] | None = None  # phrase -> [regex, first words or None, nullable]
+        self.entries: dict[str, list] | None = None  # phrase -> [regex, first words or None, nullable, heads]
         self.added = False
 
     def load(self) -> dict[str, list]:
@@ -556,17 +602,19 @@ class _PhraseCache:
     def get(self, phrase: str) -> Compiled | None:
         found = self.load().get(phrase)
         try:
-            regex, first, nullable = found
+            regex, first, nullable, heads = found
         except (TypeError, ValueError):
             return None  # not there, or not an entry this module wrote
         if not (isinstance(regex, str) and isinstance(nullable, bool)
-                and (first is None or isinstance(first, list) and all(isinstance(w, str) for w in first))):
+                and (first is None or isinstance(first, list) and all(isinstance(w, str) for w in first))
+                and isinstance(heads, list) and all(isinstance(h, list) and len(h) <= 2
+                                                    and all(isinstance(w, str) for w in h) for h in heads)):
             return None
-        return Compiled(regex, None if first is None else frozenset(first), nullable)
+        return Compiled(regex, None if first is None else frozenset(first), nullable, frozenset(map(tuple, heads)))
 
     def put(self, phrase: str, compiled: Compiled) -> None:
         first = None if compiled.first is None else sorted(compiled.first)
-        self.load()[phrase] = [compiled.regex, first, compiled.nullable]
+        self.load()[phrase] = [compiled.regex, first, compiled.nullable, sorted(map(list, compiled.heads))]
         if not self.added and self.path is not None:
             self.added = True
             atexit.register(self.save)

@@ -113,3 +113,63 @@ def test_phrases_tried_one_by_one_then_together_find_what_the_one_regex_finds(li
                 assert rx.find(doc) == scanned, (name, text)
     kinds = {type(v).__name__ for rx in sets.values() for k, v in rx._compiled.items() if len(k) > 1}
     assert "Pattern" in kinds  # alternations met more than three times were compiled together
+
+
+def _scanned(rx, doc):
+    from askcheck.phrases import encode
+
+    enc = encode(doc)
+    return [s for s in (enc.token_span(m.start(), m.end()) for m in rx.regex.finditer(enc.text)) if s is not None]
+
+
+_VOCAB: list[str] = []
+
+
+def _phrase_vocab() -> list[str]:
+    """Words the lexicons' phrases are made of (so random texts often come close to a phrase)."""
+    if not _VOCAB:
+        import re
+
+        words = set()
+        for phrase in _lexicon_phrases():
+            words.update(w for w in re.split(r"[\s()|?*\[\]]+", phrase.lower()) if w and w != "...")
+        _VOCAB.extend(sorted(words) + ["20", "3pm", "friday", "two", "?", ",", "."])
+    return _VOCAB
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_skipping_on_the_next_word_finds_what_the_one_regex_finds(linter, data):
+    # A phrase set tries a word only when the word after it can continue one of its phrases; the
+    # spans found must be what one regex of every phrase finds scanning the whole text.
+    from askcheck import lexicon
+    from askcheck.phrases import PhraseRegex, PhraseSets
+
+    vocab = _phrase_vocab()
+    words = data.draw(st.lists(st.sampled_from(vocab), min_size=1, max_size=40))
+    doc = linter.nlp.make_doc(" ".join(words))
+    names = ("ask_requests", "not_asks", "timeframes", "opt_outs", "effort_bounds", "ask_proposals", "distress")
+    sets = _SETS or _SETS.update({name: PhraseRegex(lexicon.phrases(name)) for name in names}) or _SETS
+    for name, rx in sets.items():
+        assert rx.find(doc) == _scanned(rx, doc), (name, words)
+    together = PhraseSets(sets).find(doc)
+    assert together == {name: _scanned(rx, doc) for name, rx in sets.items()}
+
+
+_SETS: dict = {}
+
+
+def test_a_phrase_begins_as_its_heads_say():
+    # Every first word a phrase can start with has a head beginning with it (the skip test relies on it).
+    from askcheck.phrases import ANY, compile_phrase
+
+    for phrase in _lexicon_phrases():
+        compiled = compile_phrase(phrase)
+        if compiled.first is None or compiled.nullable:
+            continue
+        for word in compiled.first:
+            if not word.startswith("["):
+                assert any(h and h[0] in (word, ANY) for h in compiled.heads), (phrase, word)
