@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .ask_model import Judge
 from .context import PAST_MARKERS
-from .docinfo import doc_text, sentence_of, sentences, tokens, words
+from .docinfo import doc_text, sentence_of, sentences, set_model, tokens, words
 from .phrases import PhraseRegex, PhraseSets, encode
 
 # Modal questions: "Could you (please) <verb>…", "Can't any of you guys <verb>…" (see modal_questions).
@@ -200,8 +200,8 @@ class AskDetector:
                 continue  # "If you'd like to discuss this, please give me a call": an offer
             if hit:
                 found.append((sent, *hit))
-        doc._.distress = self._distress(doc, sents, toks_all, {s.start for s, _, _ in found}, found_sets["distress"])
-        doc._.asks = self.judge(doc, found)
+        set_model(doc, distress=self._distress(doc, sents, toks_all, {s.start for s, _, _ in found}, found_sets["distress"]))
+        set_model(doc, asks=self.judge(doc, found))
         return doc
 
     def _distress(self, doc: Doc, sents, toks_all, ask_sents: set[int], matches) -> list[Span]:

@@ -129,6 +129,17 @@ def sentence_of(span_or_token) -> Span:
 _MODEL: list = [None, None, None]  # the last Doc asked about, its asks and its distress (as the detector set them)
 
 
+def set_model(doc: Doc, *, asks: list | None = None, distress: list | None = None) -> None:
+    """Set `doc._.asks` / `doc._.distress` (whichever is given) and remember them for `asks_of` and
+    `distress_of`: each read through `doc._` builds an accessor object, which adds up over a corpus."""
+    if _MODEL[0] is not doc:
+        _MODEL[0], _MODEL[1], _MODEL[2] = doc, None, None
+    if asks is not None:
+        doc._.asks = _MODEL[1] = asks
+    if distress is not None:
+        doc._.distress = _MODEL[2] = distress
+
+
 def asks_of(doc: Doc) -> list:
     """`doc._.asks` (a list, empty when the message asks nothing), read once per Doc: rules ask for it often."""
     if _MODEL[0] is not doc or _MODEL[1] is None:
