@@ -427,11 +427,20 @@ class PhraseSets:
     def __init__(self, sets: dict[str, PhraseRegex]):
         self.sets = sets
         self.shared = {name: rx for name, rx in sets.items() if rx.by_word and not rx.class_names and not rx.anywhere}
-        self.by_word: dict[str, list[tuple[str, PhraseRegex, frozenset[str] | None]]] = {}
+        # first word -> the sets to try there whatever the next word is, and first word -> next word ->
+        # the sets to try there: a set whose phrases cannot go on with the next word is not visited.
+        self.any_next: dict[str, list[tuple[str, PhraseRegex]]] = {}
+        self.by_next: dict[str, dict[str, list[tuple[str, PhraseRegex]]]] = {}
         for name, rx in self.shared.items():
             for word in rx.literal_words:
-                self.by_word.setdefault(word, []).append((name, rx, rx.second_words[word]))
-        self.words = frozenset(self.by_word)
+                seconds = rx.second_words[word]
+                if seconds is None:
+                    self.any_next.setdefault(word, []).append((name, rx))
+                else:
+                    following = self.by_next.setdefault(word, {})
+                    for second in seconds:
+                        following.setdefault(second, []).append((name, rx))
+        self.words = frozenset(self.any_next) | frozenset(self.by_next)
 
     def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.sets}
@@ -445,13 +454,20 @@ class PhraseSets:
             return out
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
         last = len(norms) - 1
+        any_next, by_next = self.any_next, self.by_next
         resume = dict.fromkeys(self.shared, 0)
         for k in starts:
-            pos = offsets[k]
             norm = norms[k]
-            following = norms[k + 1] if k < last else None
-            for name, rx, seconds in self.by_word[norm]:
-                if pos < resume[name] or (seconds is not None and following not in seconds):
+            tried = any_next.get(norm, ())
+            if k < last and norm in by_next:
+                gated = by_next[norm].get(norms[k + 1])
+                if gated:
+                    tried = [*tried, *gated]
+            if not tried:
+                continue
+            pos = offsets[k]
+            for name, rx in tried:
+                if pos < resume[name]:
                     continue
                 regex = rx._by_word.get(norm)
                 if regex is None:
