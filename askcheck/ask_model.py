@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .context import is_past
 from .docinfo import SUBJECT_KEY, distress_of, sentence_index, sentence_of, sentences, span_text, tokens, words
-from .phrases import MONTHS, WEEKDAYS, PhraseRegex
+from .phrases import MONTHS, WEEKDAYS, PhraseRegex, classes_of
 
 # Words a request passes over on its way to the verb that says what is wanted.
 _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibly", "maybe", "perhaps",
@@ -71,6 +71,14 @@ _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "t
 _QUESTION_OPENERS = {"is", "are", "does", "do", "has", "have", "can", "could", "would", "will", "might"}
 # What the writer takes from the reader is the reader's cost: "Can I borrow your van Saturday?"
 _RECEIVING = {"borrow", "use", "have", "stay", "crash"}
+# Errand verbs that are errands only with these after them: "take the kids to…", "pick me up".
+_ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"}, "picking": {"up"},
+                 "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}}
+# What an imposed errand starts with before its verb: "you're driving Mum…", "you can do my school run".
+_BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
+# A when that names an occasion, not only a deadline ("by Friday" names a day too, and counts).
+_OCCASIONS = {"today", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "noon", "week",
+              "away", "holiday", "holidays", "vacation"}
 _CLAUSE_STARTS = {"when", "if", "while", "after", "before", "once", "whenever", "because", "since", "so", "as"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
 _THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
@@ -314,6 +322,7 @@ class Judge:
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.review_works = PhraseRegex(lexicon.phrases("review_works"))
+        self.errands = lexicon.words("occasion_errands")
         self.business_thread = PhraseRegex(lexicon.phrases("business_thread"))
         self.task_words = TaskWords()
         self.time_words = lexicon.words("time_words") | set(WEEKDAYS) | set(MONTHS)
@@ -337,11 +346,15 @@ class Judge:
                 ask.size, ask.when, ask.out = size, when, out
                 for name, span in (("size", size), ("when", when), ("out", out)):
                     ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
-                if size is None and when is not None and ask.effort is not None and \
-                        tokens(doc)[ask.effort.start].norm_ in _RECEIVING:
-                    # "Can I borrow your van Saturday?": a loan is as big as the time it is kept.
-                    ask.size = when
-                    ask.why["size"] = f'"{span_text(when)}": a loan is bounded by when it is kept'
+                if size is None and when is not None and ask.effort is not None:
+                    first = tokens(doc)[ask.effort.start].norm_
+                    if first in _RECEIVING:
+                        # "Can I borrow your van Saturday?": a loan is as big as the time it is kept.
+                        ask.size = when
+                        ask.why["size"] = f'"{span_text(when)}": a loan is bounded by when it is kept'
+                    elif self._errand(doc, ask.effort, when):
+                        ask.size = when
+                        ask.why["size"] = f'"{span_text(when)}": an errand is as big as the occasion it is done on'
         else:
             for ask in asks:
                 for name in ("size", "when", "out"):
@@ -437,6 +450,25 @@ class Judge:
             return
         ask.effort, ask.cost = effort, "substantial"
         ask.why["cost"] = "substantial: a commitment made for the reader takes their time"
+
+    def _errand(self, doc: Doc, effort: Span, when: Span) -> bool:
+        """Whether the ask is an errand done on one named occasion ("take the kids to football on
+        Thursday at 5", "you're driving Mum to Heathrow on the 3rd"): an errand (lexicons/
+        occasion_errands.txt) among the effort's first words, and a day or a time of day."""
+        toks = tokens(doc)
+        at = effort.start
+        while at < effort.end - 1 and toks[at].norm_ in _BEFORE_ERRAND:
+            at += 1  # "you're driving…", "you can do my school run"
+        school_run = toks[at].norm_ in {"do", "doing"} and "school run" in " ".join(t.norm_ for t in toks[at + 1:at + 4])
+        if toks[at].norm_ not in self.errands and not school_run:
+            return False
+        verb, after = toks[at].norm_, {t.norm_ for t in toks[at + 1:effort.end + 3]}
+        if verb in _ERRAND_NEEDS and not _ERRAND_NEEDS[verb] & after:
+            return False  # "take a look at it on Friday", "pick paint colours" are no errands
+        if verb in {"walk", "walking"} and "through" in after:
+            return False  # "walk me through the deploy" is teaching
+        return any(t.like_num or t.norm_ in _OCCASIONS or classes_of(t.norm_) & {"[DAY]", "[MONTH]", "[CLOCK]", "[ORDINAL]"}
+                   for t in toks[when.start:when.end])
 
     def _crowd(self, toks, at: int) -> str | None:
         """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…", "Is anyone in

@@ -289,6 +289,8 @@ class PhraseRegex:
         self._by_key: dict[tuple, re.Pattern | _Alternatives | None] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern | _Alternatives] = {}
         self._by_word: dict[str, re.Pattern | _Alternatives | None] = {}  # first words only: bounded by the phrase set
+        # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike
+        self._next_by_key: dict[tuple, frozenset[str] | None] = {}
 
     @property
     def regex(self) -> re.Pattern | None:
@@ -316,14 +318,26 @@ class PhraseRegex:
                     cache[key] = regex
         return regex
 
+    def _indices(self, word: str | None, classes: frozenset[str]) -> tuple[int, ...]:
+        """The phrases that can start at a word (in their order), from the word and its classes."""
+        indices = set(self.anywhere) | set(self.literal.get(word, ()))
+        for name in classes:
+            indices.update(self.classes[name])
+        return tuple(sorted(indices))
+
     def _candidates(self, word: str | None, classes: frozenset[str]) -> re.Pattern | _Alternatives | None:
         key = (word, classes)
         if key not in self._by_key:
-            indices = set(self.anywhere) | set(self.literal.get(word, ()))
-            for name in classes:
-                indices.update(self.classes[name])
-            self._by_key[key] = self._regex_for(tuple(sorted(indices))) if indices else None
+            indices = self._indices(word, classes)
+            self._by_key[key] = self._regex_for(indices) if indices else None
         return self._by_key[key]
+
+    def _next_words(self, norm: str, word: str | None, classes: frozenset[str]) -> frozenset[str] | None:
+        """What can follow `norm` in a match of the phrases worth trying there (None: anything)."""
+        key = (word, classes)
+        if key not in self._next_by_key:
+            self._next_by_key[key] = _seconds(norm, [self.phrases[i] for i in self._indices(word, classes)])
+        return self._next_by_key[key]
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) token spans, leftmost first."""
@@ -353,7 +367,12 @@ class PhraseRegex:
                 continue
             norm = norms[k]
             if class_names:
-                regex = self._candidates(norm if norm in literal else None, class_names & classes_of(norm))
+                word, classes = norm if norm in literal else None, class_names & classes_of(norm)
+                regex = self._candidates(word, classes)
+                if regex is not None:
+                    seconds = self._next_words(norm, word, classes)
+                    if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
+                        continue
             else:  # the common case: a set of phrases that all start with a word
                 if norm in literal and not anywhere:
                     seconds = self.second_words[norm]
