@@ -19,10 +19,8 @@ from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
 from .settings import Settings, SettingsError
-from .cluster import ClusterError, check_settings, cluster_pairs, connect
 from .corpus import RECORD_SUFFIXES, Message, RecordError, iter_paths, read_path, read_stdin_as
 from .parallel import ProgressBar, default_jobs, is_terminal, lint_pairs, progress_wanted
-from .partitions import plan_parts
 from .sources import DEFAULT_EXTENSIONS, InputError, Seen, read_file, read_stdin
 from .writer import Interrupted, WriteError, Written, signals_raise, write_atomic
 
@@ -105,6 +103,9 @@ def lint_paths(paths, include, exclude) -> Iterator:
 def cluster_sources(client, settings: Settings, paths, include, exclude, reading: Reading, part_bytes: int,
                     progress=None) -> Iterator[FileReport]:
     """lint_sources on a Dask cluster (askcheck.cluster): the workers read the files; same reports, same order."""
+    from .cluster import cluster_pairs  # the cluster modules load only for --scheduler
+    from .partitions import plan_parts
+
     units = plan_parts(lint_paths(paths, include, exclude), part_bytes)
     for item, result, _ in cluster_pairs(client, settings, units, reading=dict(
             text_field=reading.text_field, id_field=reading.id_field, include_quoted=reading.include_quoted,
@@ -258,6 +259,8 @@ def _connect_for_lint(stack, scheduler: str, settings: Settings, paths, rewrites
         fail("--scheduler only lints: --fix and --diff rewrite files here (run them without --scheduler)")
     if "-" in paths:
         fail("--scheduler: the workers read the files themselves, so stdin (-) cannot be linted there")
+    from .cluster import ClusterError, check_settings, connect
+
     try:
         check_settings(settings)  # the workers load the pipeline; the client needs none
         return stack.enter_context(connect(scheduler))
@@ -267,6 +270,8 @@ def _connect_for_lint(stack, scheduler: str, settings: Settings, paths, rewrites
 
 def _failing_cleanly(reports, progress):
     """Reports passed through; a failure of the cluster mid-run is the usual one-line error, exit 2."""
+    from .cluster import ClusterError
+
     try:
         yield from reports
     except ClusterError as exc:
@@ -501,8 +506,5 @@ def lsp_cmd(debounce_ms):
     serve(debounce_ms)
 
 
-from .report_cli import report  # noqa: E402  (its own module: the batch report has many options)
-from .serve.command import serve  # noqa: E402  (the HTTP server: its own package)
-
-main.add_command(report)
-main.add_command(serve)
+# Their own modules (the batch report has many options; the HTTP server is a package), imported when used.
+main.lazy = {"report": "askcheck.report_cli:report", "serve": "askcheck.serve.command:serve"}

@@ -35,7 +35,24 @@ def interrupted(exc: BaseException, done: str = "") -> None:
 
 class InterruptibleGroup(click.Group):
     """The askcheck group: Ctrl-C in any command exits 130 with one line, instead of click's "Aborted!"
-    and status 1 (the status for findings)."""
+    and status 1 (the status for findings).
+
+    Commands in `lazy` ({name: "module:attribute"}) are imported only when run or listed, so that
+    `askcheck lint` does not pay for the batch report's and the server's imports (click's documented
+    lazy-loading pattern)."""
+
+    lazy: dict[str, str] = {}
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx, name):
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, attribute = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx):
         try:
