@@ -65,6 +65,10 @@ _DETERMINERS = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "t
                 "some", "another"}
 # Objects that make an effort verb a request for information: "expand the abbreviation".
 _NOT_WORK_OBJECTS = {"abbreviation", "acronym", "abbr", "acronyms", "abbreviations"}
+# Writing one of these down gives a piece of information: a question, however it is put.
+_WRITING = {"write", "type", "jot", "note", "put", "paste", "post", "add", "give"}
+_INFO_ITEMS = {"url", "urls", "link", "links", "address", "name", "names", "number", "title", "version", "path",
+               "filename", "username", "command", "email", "e-mail", "date", "isbn", "doi"}
 # Words after "help me" that are not a task: "help me how to save it", "help me if you can".
 _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "today", "why", "what", "when", "by"}
 # A question that opens on these asks its subject: "Is anyone…", "Is there anybody…", "Does somebody…"
@@ -528,6 +532,8 @@ class Judge:
                 return False  # "expand (a bit) on the spacing": say more, a question; "write down a pointer"
         if any(t.norm_ in _NOT_WORK_OBJECTS for t in toks[end:end + 3]):
             return False  # "expand the abbreviation": say what it stands for
+        if toks[start].norm_ in _WRITING and end - start == 1 and any(t.norm_ in _INFO_ITEMS for t in toks[end:end + 3]):
+            return False  # "Can you write the URL of this page?": a piece of information, given in a line
         if any(t.norm_ in _QUICK for t in toks[start:end]):
             return False
         # When the words inside say only when ("come over Wednesday evening and help"), the phrase's own
@@ -761,6 +767,8 @@ class TaskWords:
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
         for sent in list(reversed(before)) + after:
+            if anywhere and _reports_work_done(sent):
+                return sent  # "Done. Comments?": the work just done is what to comment on
             if _social_or_past(sent):
                 continue
             if anywhere:
@@ -794,6 +802,22 @@ _PROBLEM = re.compile(r"\b(?:isn't|is not|isnt|doesn't|does not|doesnt|won't|wil
                       r"fail(?:s|ed|ing)?|jam(?:s|med|ming)?|bug|bugs|broken)\b", re.IGNORECASE)
 _SIGNOFF = {"thanks", "thank", "thx", "cheers", "best", "regards", "sincerely", "love", "hi", "hey", "hello", "dear",
             "yours", "warmly", "ta", "xo", "xx", "kind", "warm", "warmest", "many", "all", "with"}
+
+
+# "Done.", "Fixed.", "I've updated it.": a report of work just done, which a request for comments is about.
+_DONE = {"done", "fixed", "updated", "finished", "completed", "changed", "added", "uploaded", "posted", "reverted",
+         "merged", "rewritten", "rewrote", "expanded", "moved", "renamed", "restored", "corrected", "tweaked"}
+
+
+def _reports_work_done(sent: Span) -> bool:
+    alpha = [t.norm_ for t in words(sent) if t.is_alpha]
+    if not alpha or len(alpha) > 6:
+        return False
+    if alpha[0] in _DONE:
+        return True  # "Done.", "Fixed now.", "Updated the intro."
+    lead = alpha[:3]
+    return lead[:1] in (["i"], ["i've"], ["we"]) and any(w in _DONE for w in alpha[1:4]) and (
+        "have" in lead or "'ve" in lead or "just" in lead or alpha[1] in _DONE)
 
 
 def _greeting_or_signoff(sent: Span) -> bool:

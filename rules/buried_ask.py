@@ -52,7 +52,8 @@ shared corpora (business email, Stack Exchange, Wikipedia talk pages), 99% have 
 15 run past 60: `max_ask_words` is 60. `max_ask_grade` is 12, the end of high school, since the same
 study found college-level emails got the fewest replies. A long sentence that leads with its ask
 ("Can you explain your question a bit more, since…") is not flagged: an editor reading real messages
-kept none of those. An ask in the subject line ("Subject: Could you cover my shift Saturday?") is never
+kept none of those; nor is a long sentence after a short, plain ask ("What do you suggest we do?
+Since it looks like…, should we…?"): the reader already knows what is asked. An ask in the subject line ("Subject: Could you cover my shift Saturday?") is never
 buried. Short context that the ask needs, put first, is fine.
 
 ## Example
@@ -98,6 +99,8 @@ A hard-to-read ask sentence gets no fix: only the writer can split it.
             toks = words(ask.span)
             count = sum(1 for t in toks if t.is_alpha or t.like_num)
             if count <= self.config["max_ask_words"]:
+                if ask.what == "concrete":
+                    return  # "Could you clarify something? You start by remarking…": asked plainly first
                 continue
             if not _buried_in_its_sentence(toks, _asking_start(ask, toks)):
                 continue  # "Can you explain your question a bit more, since…": the ask leads its sentence

@@ -89,12 +89,15 @@ suggestion.
         plain = [doc[s:e] for s, e in found["apologies"]]
         if found["self_labels"]:
             labels = [doc[s:e] for s, e in found["self_labels"]]
-            asking = [s for s in asking if not _overlaps(s, labels)]
-            plain = [s for s in plain if not _overlaps(s, labels)]
+            asking = [s for s in asking if not _apologizes_for(s, labels)]
+            plain = [s for s in plain if not _apologizes_for(s, labels)]
         if plain or asking:  # sympathy only ever cancels an apology word, so without one it need not be looked for
             sympathy = self.sympathy.find(doc)
             plain = [s for s in plain if not _overlaps(s, sympathy)]
             asking = [s for s in asking if not _overlaps(s, sympathy)]
+        # A word quoted or set off ('*I'm sorry* is used too often') is talked about, not said.
+        asking = [s for s in asking if not _mentioned(doc, s)]
+        plain = [s for s in plain if not _mentioned(doc, s)]
         # Each apology counts once: an apology word inside an asking-apology is that apology.
         every = sorted(asking + [s for s in plain if not _overlaps(s, asking)], key=lambda s: s.start)
         flagged = {s.start for s in asking}
@@ -132,6 +135,31 @@ _THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|appreciate|grateful|ch
 
 def _lexicon(name: str):
     return lexicon.phrases(name, package="askcheck.rules")
+
+
+_QUOTES = {'"': '"', "*": "*", "_": "_", "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "`": "`"}
+
+
+def _mentioned(doc, span) -> bool:
+    """Whether the apology is quoted or emphasised as a word: '*I'm sorry* is used way too often',
+    'people say "sorry to bother you" all the time'."""
+    text = doc_text(doc)
+    # The quote opens at a word's start up to two short words before the apology ('*I'm sorry*') and
+    # closes within a few words after it.
+    base = max(0, span.start_char - 12)
+    opens = [p for p in range(base, span.start_char)
+             if text[p] in _QUOTES and (p == 0 or text[p - 1].isspace() or text[p - 1] in "([")]
+    if not opens or text[opens[-1] + 1:span.start_char].count(" ") > 2:
+        return False
+    quote_char = text[opens[-1]]
+    after = text[span.end_char:span.end_char + 16].split("\n", 1)[0]
+    return _QUOTES[quote_char] in after
+
+
+def _apologizes_for(span, labels) -> bool:
+    """Whether the apology's object is a self-label: "sorry for being so dumb" (overlapping), "sorry to
+    ask a stupid question" (the label right after it). That clause is self-deprecation's, once."""
+    return any(label.start < span.end + 3 and span.start < label.end for label in labels)
 
 
 def _overlaps(span, others) -> bool:

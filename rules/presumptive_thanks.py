@@ -82,6 +82,8 @@ only the writer can fill. It is shown, never applied.
                 continue  # "thanks in advance for your help" is one thanks
             if sentence_of(span).end <= first_ask or self._given_already(doc, span, ask_sents):
                 continue
+            if _conditional(doc, span):
+                continue  # "I would greatly appreciate your help in resolving this": the ask, not thanks
             spans.append((span, "closing the request"))
         for span, how in sorted(spans, key=lambda p: p[0].start):
             if not mentioned(span):  # 'should we ban "Thanks in advance"?' mentions it
@@ -111,3 +113,14 @@ only the writer can fill. It is shown, never applied.
                          [Edit(span.start_char, span.end_char, TEMPLATE)], Applicability.DISPLAY_ONLY),
         )
 
+
+_WOULD = {"would", "'d", "wd", "will", "'ll"}
+
+
+def _conditional(doc, span) -> bool:
+    """Gratitude put as a condition of the help, "I would appreciate your help with…", "We'd really
+    appreciate you taking…": the ask in a grateful form, tied to the action (LABELLING.md,
+    presumptive-thanks: "not gratitude that is conditional and tied to the action")."""
+    toks = tokens(doc)
+    return any(t.norm_ in _WOULD or t.lower_ in _WOULD for t in toks[max(0, span.start - 3):span.start + 3]
+               if t.i < span.end and not t.is_space)
