@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .context import is_past
-from .docinfo import SUBJECT_KEY, distress_of, sentence_index, sentence_of, sentences, span_text, tokens, words
+from .docinfo import SUBJECT_KEY, distress_of, doc_text, sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import MONTHS, WEEKDAYS, PhraseRegex, classes_of
 
 # Words a request passes over on its way to the verb that says what is wanted.
@@ -80,6 +80,8 @@ _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"
                  "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}}
 # What an imposed errand starts with before its verb: "you're driving Mum…", "you can do my school run".
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
+# Turns of duty whose length is known: covering one on a named day is bounded by it.
+_SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "session", "slot", "watch", "duty"}
 # A when that names an occasion, not only a deadline ("by Friday" names a day too, and counts).
 _OCCASIONS = {"today", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "noon", "week",
               "away", "holiday", "holidays", "vacation"}
@@ -100,6 +102,12 @@ _STRONG_FAVOR_FRAMES = [
     "(i|i really)? (hate|hated) (to ask|asking|to bother|to impose)", "(a|one|quick|small|big|huge) (favor|favour)",
     "(forgive|pardon) (me|the intrusion|the imposition)", "i feel (bad|terrible|awful) (asking|to ask)",
     "sorry to (bother|be a pain|bug|ask|impose|trouble|be a pest|be that person)",
+    # The writer says the work is outside the reader's role: "I know charts aren't really your job",
+    # "I know you're not on call", "I know you're IT and not my personal tech support".
+    "(isn't|is not|aren't|are not|not|n't) (really|strictly|technically|exactly)? (your|in your|part of your|within your) "
+    "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field)",
+    "(you're|you are|you aren't|you are not|you're not) (not)? (on call|on-call|on duty|on shift|on the rota)",
+    "not my (personal)? (tech support|it support|assistant|secretary|helpdesk|help desk|babysitter|chauffeur)",
 ]
 _FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
     "(would|do) you mind", "(i was|i'm|i am|was) (just)? wondering if", "any chance",
@@ -467,7 +475,9 @@ class Judge:
         if toks[at].norm_ not in self.errands and not school_run:
             return False
         verb, after = toks[at].norm_, {t.norm_ for t in toks[at + 1:effort.end + 3]}
-        if verb in _ERRAND_NEEDS and not _ERRAND_NEEDS[verb] & after:
+        if (after & _SHIFTS or {"on", "call"} <= after) and verb in {"take", "taking", "cover", "covering", "swap", "do", "doing"}:
+            pass  # "take my on-call this weekend": a shift is as long as the shift
+        elif verb in _ERRAND_NEEDS and not _ERRAND_NEEDS[verb] & after:
             return False  # "take a look at it on Friday", "pick paint colours" are no errands
         if verb in {"walk", "walking"} and "through" in after:
             return False  # "walk me through the deploy" is teaching
@@ -624,7 +634,7 @@ class Judge:
         the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
         doc = ask.span.doc
         toks = tokens(doc)
-        if self._greets_a_role(doc) or "office hours" in span_text(ask.span).lower():
+        if self._greets_a_role(doc) or "office hours" in doc_text(doc).lower():
             return True
         if facts.business_thread:
             return True  # "Per our conversation last night, can you take a look at my list…": the work in hand

@@ -39,7 +39,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "sept", "oct", "nov", "dec"]
 
 CLASSES = {
-    "NUM": r"(?:\d[\d.,:]*|" + "|".join(NUMBER_WORDS) + r"|(?:twenty|thirty|forty|fifty|sixty)-\w+)",
+    "NUM": r"(?:[~\u2248]?\d[\d.,:]*|" + "|".join(NUMBER_WORDS) + r"|(?:twenty|thirty|forty|fifty|sixty)-\w+)",
     "NUMWORD": r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|"
                r"forty-five|fifty|sixty|ninety|few|couple|several|half|single)",
     "DAY": "(?:" + "|".join(WEEKDAYS) + ")",
