@@ -74,7 +74,12 @@ def cut_clause(doc, span: Span, words: ClauseWords) -> Edit | None:
 
 
 def _is_emoji(tok) -> bool:
-    return not tok.is_punct and not tok.is_space and not any(ch.isalnum() for ch in tok.text)
+    """An emoji or such: not punctuation, not a word, and not a currency sign ("£800" goes on the clause)."""
+    return (not tok.is_punct and not tok.is_space and not tok.is_currency and tok.text not in _SYMBOLS
+            and not any(ch.isalnum() for ch in tok.text))
+
+
+_SYMBOLS = {"#", "%", "&", "@", "+", "=", "*", "/", "~", "^", "°"}
 
 
 def _ends_clause(tok) -> bool:

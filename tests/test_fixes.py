@@ -107,3 +107,16 @@ def test_fix_json_lists_placeholders_and_applicability(tmp_path):
     assert by_name["missing-timeframe"]["fix"]["placeholders"] == ["[when]"]
     assert by_name["no-opt-out"]["fix"]["applicability"] == "unsafe"
     assert by_name["no-opt-out"]["fix"]["edits"][0]["content"].startswith(" If you can't")
+
+
+def test_a_clause_is_not_cut_at_a_currency_sign(linter):
+    # "£" is neither an emoji nor the end of a clause: cutting "After I lent you" there left "800 for
+    # the car, …" behind (found scoring the fixes of labelled/dev-duties.jsonl).
+    from askcheck.fixer import apply_edits
+
+    text = ("After I lent you £800 for the car, the least you can do is help me paint the living room this weekend. "
+            "Don't bail on me.")
+    for f in linter.run(text).findings:
+        if f.fix is not None:
+            fixed = apply_edits(text, f.fix.edits)
+            assert "£800" in fixed or "800" not in fixed, (f.name, fixed)
