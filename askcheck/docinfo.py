@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
+import numpy
+
 from spacy.attrs import SENT_START, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LIKE_URL, LOWER, NORM, ORTH
 from spacy.tokens import Doc, Span
 
@@ -107,8 +109,9 @@ def _sentence_spans(doc: Doc) -> list[Span]:
     """`list(doc.sents)`, built from the sentence starts in one array read."""
     if not doc.has_annotation("SENT_START"):
         return list(doc.sents)
-    flags = doc.to_array([SENT_START])
-    starts = [i for i, flag in enumerate(flags.tolist()) if flag == 1 or i == 0]
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
     ends = starts[1:] + [len(doc)]
     return [Span(doc, s, e) for s, e in zip(starts, ends)]
 
