@@ -75,8 +75,18 @@ def tokens(doc: Doc) -> list[Tok]:
         cached = list(map(Tok._make, zip(range(len(doc)), [strings[h] for h in orth], [strings[h] for h in norm],
                                          [strings[h] for h in lower], idx, *flags)))
         doc.user_data["askcheck_toks"] = cached
+        doc.user_data[_OFFSETS_KEY] = (idx, flags[0])
     _LAST[0], _LAST[1] = doc, cached
     return cached
+
+
+_OFFSETS_KEY = "askcheck_offsets"
+
+
+def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Each token's character offset and whether it is whitespace, as lists (read with the tokens)."""
+    tokens(doc)
+    return doc.user_data[_OFFSETS_KEY]
 
 
 _WORDS: list = [None, {}]  # the last Doc asked about and its words by span: callers only read them

@@ -14,10 +14,10 @@ import bisect
 import re
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .docinfo import doc_text
+from .docinfo import doc_text, offsets
 
 # After closing punctuation (and any closing quotes/brackets), whitespace, then the next sentence.
 _AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\u2026\"'\u201d\u2019)\]\w])")
@@ -34,9 +34,7 @@ def split_sentences(doc: Doc) -> Doc:
     if n == 0:
         return doc
     text = doc_text(doc)
-    columns = doc.to_array([IDX, IS_SPACE])
-    starts_idx = columns[:, 0].tolist()
-    is_space = columns[:, 1].tolist()
+    starts_idx, is_space = offsets(doc)  # read with the tokens the ask detector reads next
     flags = _NOT_STARTS[:n].copy() if n <= len(_NOT_STARTS) else numpy.full(n, _NOT_START, dtype="uint64")
     flags[0] = 1
 
