@@ -71,12 +71,16 @@ question, but…"), the fix cuts it. It changes what the message says, so it is 
         super().__init__(nlp, **options)
         self.labels = PhraseRegex(list(lexicon.phrases("self_labels", package="askcheck.rules"))
                                   + list(self.config["extra_phrases"]))
+        self.suggestions = PhraseRegex(lexicon.phrases("helper_suggestions", package="askcheck.rules"))
 
     def check(self, doc):
         spans = [_trim(doc[s:e]) for s, e in self.labels.find(doc)]
         spans = [s for s in spans if not mentioned(s)]  # "stop opening with 'I'm useless'" quotes it
         if not spans:
             return
+        suggestion_starts = {s for s, _ in self.suggestions.find(doc)}
+        if suggestion_starts:  # "Stupid question, but have you checked…?": the writer is the helper
+            spans = [s for s in spans if not _before_a_suggestion(doc, s, suggestion_starts)]
         if not (asks_of(doc) or distress_of(doc)):
             # Nothing asked and no need voiced: only a label about needing help itself is this rule's.
             spans = [s for s in spans if any(t.norm_ in _NEEDING for t in s)]
@@ -88,6 +92,23 @@ question, but…"), the fix cuts it. It changes what the message says, so it is 
                 suggestion="cut it and say what you need; if it helps, say plainly what you haven't done before",
                 fix=make_fix("Cut the self-label", [edit], Applicability.UNSAFE) if edit else None,
             )
+
+
+# What may stand between a self-label and the question it softens: "Stupid question, but…", "…: does…".
+_BETWEEN = {",", ":", ";", "-", "--", "\u2014", "\u2013", "...", "\u2026", ".", "?", "!", "but", "so", "and", "just",
+            "though", "however", "really", "if", "this", "is", "a", "q"}
+
+
+def _before_a_suggestion(doc, span, starts: set[int]) -> bool:
+    """Whether the label is followed, past a connector or two, by a question suggesting a fix."""
+    k = span.end
+    while k < len(doc) and k - span.end <= 4:
+        if k in starts:
+            return True
+        if not (doc[k].is_space or doc[k].norm_ in _BETWEEN):
+            return False
+        k += 1
+    return k in starts
 
 
 def _trim(span):
