@@ -413,8 +413,9 @@ class Judge:
         if found is not None and self._small(doc, ask, found, facts):
             found = None
         if (found is not None and tokens(doc)[found.start].norm_ not in _RECEIVING
-                and any(t.norm_ in {"i", "we"} for t in tokens(doc)[max(ask.start, found.start - 3):found.start])):
-            found = None  # "Do you mind if I meet with Carl?": the writer does the work, the reader permits it
+                and _doer(tokens(doc)[ask.start:found.start]) in {"i", "we"}):
+            # "Do you mind if I meet with Carl … to discuss this?": the writer does the work, the reader permits it
+            found = None
         if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
                 and tokens(doc)[found.start - 1].norm_ == "to"):
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
@@ -828,6 +829,16 @@ def _reports_work_done(sent: Span) -> bool:
     lead = alpha[:3]
     return lead[:1] in (["i"], ["i've"], ["we"]) and any(w in _DONE for w in alpha[1:4]) and (
         "have" in lead or "'ve" in lead or "just" in lead or alpha[1] in _DONE)
+
+
+def _doer(before) -> str | None:
+    """Who does the work named next: the nearest of "I", "we", "you" before it in the ask."""
+    for tok in reversed(before):
+        if tok.norm_ in {"i", "we", "you", "u"}:
+            return tok.norm_
+        if tok.norm_ in {"your", "yours"}:
+            return "you"  # "I'm going to need your help getting the house ready"
+    return None
 
 
 def _greeting_or_signoff(sent: Span) -> bool:
