@@ -352,7 +352,8 @@ class PhraseRegex:
             starts = range(len(norms))
         else:  # only the words some phrase can start with are worth a look
             positions = encoded.positions
-            starts = [k for norm in positions.keys() & self.literal_words for k in positions[norm]]
+            literal_words = self.literal_words
+            starts = [k for norm in positions if norm in literal_words for k in positions[norm]]
             if class_names:
                 class_positions = encoded.class_positions
                 starts += [k for name in class_names for k in class_positions.get(name, ())]
@@ -468,7 +469,8 @@ class PhraseSets:
                 out[name] = rx.find(doc)
         encoded = encode(doc)
         positions = encoded.positions
-        starts = sorted(k for norm in positions.keys() & self.words for k in positions[norm])
+        words = self.words  # (`keys() & frozenset` copies the larger side: look the message's few up instead)
+        starts = sorted(k for norm in positions if norm in words for k in positions[norm])
         if not starts:
             return out
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
