@@ -108,6 +108,7 @@ _STRONG_FAVOR_FRAMES = [
     "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field)",
     "(you're|you are|you aren't|you are not|you're not) (not)? (on call|on-call|on duty|on shift|on the rota)",
     "not my (personal)? (tech support|it support|assistant|secretary|helpdesk|help desk|babysitter|chauffeur)",
+    "(not|isn't|is not|n't) (in|part of|covered by|within|under) (the|our|your|my)? (sow|contract|scope|agreement|retainer|brief|statement of work)",
 ]
 _FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
     "(would|do) you mind", "(i was|i'm|i am|was) (just)? wondering if", "any chance",
