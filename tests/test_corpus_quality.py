@@ -163,3 +163,15 @@ def test_check_set_asks(linter):
     assert count == 400
     d = report.detection
     assert d.precision >= 0.90 and d.recall >= 0.85, (d.precision, d.recall)
+
+
+def test_team_corpora_carry_the_settled_labels():
+    # corpus/relabel: the writers' and a second editor's labels, disputes settled by a third editor.
+    import subprocess
+    import sys
+
+    settle = CORPUS / "relabel" / "settle.py"
+    done = subprocess.run([sys.executable, str(settle), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = subprocess.run([sys.executable, str(settle)], capture_output=True, text=True, check=True).stdout
+    assert "messages with a rule in dispute: 74" in report
