@@ -477,9 +477,10 @@ class Judge:
         if toks[at].norm_ not in self.errands and not school_run:
             return False
         verb, after = toks[at].norm_, {t.norm_ for t in toks[at + 1:effort.end + 3]}
-        if (after & _SHIFTS or {"on", "call"} <= after) and verb in {"take", "taking", "cover", "covering", "swap", "do", "doing"}:
-            pass  # "take my on-call this weekend": a shift is as long as the shift
-        elif verb in _ERRAND_NEEDS and not _ERRAND_NEEDS[verb] & after:
+        # "take my on-call this weekend": a shift is as long as the shift.
+        shift = bool(after & _SHIFTS or {"on", "call"} <= after) and verb in {"take", "taking", "cover", "covering",
+                                                                              "swap", "do", "doing"}
+        if not shift and verb in _ERRAND_NEEDS and not _ERRAND_NEEDS[verb] & after:
             return False  # "take a look at it on Friday", "pick paint colours" are no errands
         if verb in {"walk", "walking"} and "through" in after:
             return False  # "walk me through the deploy" is teaching
@@ -822,14 +823,15 @@ _DONE = {"done", "fixed", "updated", "finished", "completed", "changed", "added"
 
 
 def _reports_work_done(sent: Span) -> bool:
+    """A short sentence that reports work just finished: "Done.", "Fixed now.", "I've updated the intro."."""
     alpha = [t.norm_ for t in words(sent) if t.is_alpha]
     if not alpha or len(alpha) > 6:
         return False
     if alpha[0] in _DONE:
         return True  # "Done.", "Fixed now.", "Updated the intro."
     lead = alpha[:3]
-    return lead[:1] in (["i"], ["i've"], ["we"]) and any(w in _DONE for w in alpha[1:4]) and (
-        "have" in lead or "'ve" in lead or "just" in lead or alpha[1] in _DONE)
+    return alpha[0] in {"i", "we"} and any(w in _DONE for w in alpha[1:4]) and (
+        "have" in lead or "just" in lead or alpha[1] in _DONE)
 
 
 def _doer(before) -> str | None:
