@@ -33,6 +33,22 @@ def interrupted(exc: BaseException, done: str = "") -> None:
     sys.exit(128 + signum if signum else EXIT_INTERRUPTED)
 
 
+_FROZEN: list[bool] = []
+
+
+def _freeze_imports() -> None:
+    """Move what the imports made (spaCy's and click's modules, hundreds of thousands of objects that
+    live as long as the process) out of the garbage collector's sight, once per process. Otherwise
+    every full collection set off while the linter is built walks all of them again: about 50 ms a
+    time, a tenth of a one-line lint. It also keeps `--jobs N` workers from touching (and so copying)
+    the parent's pages when they collect."""
+    if not _FROZEN:
+        import gc
+
+        gc.freeze()
+        _FROZEN.append(True)
+
+
 class InterruptibleGroup(click.Group):
     """The askcheck group: Ctrl-C in any command exits 130 with one line, instead of click's "Aborted!"
     and status 1 (the status for findings).
@@ -55,6 +71,7 @@ class InterruptibleGroup(click.Group):
         return super().get_command(ctx, name)
 
     def invoke(self, ctx):
+        _freeze_imports()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
