@@ -18,6 +18,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
@@ -602,6 +603,7 @@ def encode(doc: Doc) -> EncodedNorms:
 # source and spaCy's version (a change to either starts a new file). A cache that cannot be read or
 # written is simply not used. ASKCHECK_CACHE_DIR chooses the folder ("" turns the cache off).
 CACHE_ENV = "ASKCHECK_CACHE_DIR"
+STALE_DAYS = 30
 
 
 def _cache_path() -> Path | None:
@@ -632,6 +634,8 @@ class _PhraseCache:
                     data = json.loads(self.path.read_text(encoding="utf-8"))
                     if isinstance(data, dict):
                         self.entries = data
+                    if self.path.stat().st_mtime < time.time() - 86400:
+                        os.utime(self.path)  # in use: not stale for `_prune` (at most one touch a day)
                 except (OSError, ValueError):
                     pass
         return self.entries
@@ -667,7 +671,20 @@ class _PhraseCache:
                 json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, self.path)
         except OSError:
-            pass
+            return
+        self._prune()
+
+    def _prune(self) -> None:
+        """Delete the caches of other versions (other stamps) that no process has used for STALE_DAYS:
+        each upgrade of askcheck or spaCy starts a new file, and nothing else removes the old ones. A
+        version still in use (in another environment) touches its file when it reads it (`load`)."""
+        cutoff = time.time() - STALE_DAYS * 86400
+        for old in self.path.parent.glob("phrases-*.json"):
+            try:
+                if old != self.path and old.stat().st_mtime < cutoff:
+                    old.unlink()
+            except OSError:
+                pass
 
 
 _CACHE = _PhraseCache()

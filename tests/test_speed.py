@@ -173,3 +173,28 @@ def test_a_phrase_begins_as_its_heads_say():
         for word in compiled.first:
             if not word.startswith("["):
                 assert any(h and h[0] in (word, ANY) for h in compiled.heads), (phrase, word)
+
+
+def test_phrase_caches_of_other_versions_are_pruned_when_stale(tmp_path, monkeypatch):
+    # Each version of askcheck (or spaCy) writes its own cache file; one unused for STALE_DAYS goes
+    # when another version writes, a recent one (another environment's, in use) stays.
+    import os
+    import time
+
+    from askcheck import phrases
+
+    monkeypatch.setenv(phrases.CACHE_ENV, str(tmp_path))
+    stale, recent = tmp_path / "phrases-0000000000000000.json", tmp_path / "phrases-1111111111111111.json"
+    for path in (stale, recent):
+        path.write_text("{}", encoding="utf-8")
+    old = time.time() - (phrases.STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    cache = phrases._PhraseCache()
+    cache.put("could you", phrases._compile_phrase("could you"))
+    cache.save()
+    assert not stale.exists() and recent.exists() and cache.path.exists()
+    # Reading a cache untouched for more than a day marks it in use.
+    os.utime(recent, (old, old))
+    monkeypatch.setattr(phrases, "_cache_path", lambda: recent)
+    phrases._PhraseCache().load()
+    assert recent.stat().st_mtime > time.time() - 60
