@@ -780,8 +780,10 @@ class TaskWords:
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
         for sent in list(reversed(before)) + after:
-            if anywhere and _reports_work_done(sent):
-                return sent  # "Done. Comments?": the work just done is what to comment on
+            if anywhere and (_reports_work_done(sent) or _OPINION.search(span_text(sent))):
+                # "Done. Comments?": the work just done is what to comment on; "…that doesn't make any
+                # sense to me. What do you think?": the writer's view is what to react to.
+                return sent
             if _social_or_past(sent):
                 continue
             if anywhere:
@@ -817,6 +819,11 @@ _SIGNOFF = {"thanks", "thank", "thx", "cheers", "best", "regards", "sincerely", 
             "yours", "warmly", "ta", "xo", "xx", "kind", "warm", "warmest", "many", "all", "with"}
 
 
+# The writer's own view, which a request for the reader's reacts to.
+_OPINION = re.compile(r"\b(?:i (?:do not|don't|dont) (?:think|agree|see why|buy)|i (?:think|believe|reckon|agree|disagree|"
+                      r"feel that|suspect|doubt)|in my (?:opinion|view)|(?:does not|doesn't|doesnt|don't|dont) make (?:any )?sense|"
+                      r"makes (?:no |more |little )?sense|seems (?:to me|odd|wrong|fine|right|strange)|i'd (?:say|argue|suggest)|"
+                      r"my (?:view|take|feeling|sense|guess) is)\b", re.IGNORECASE)
 # "Done.", "Fixed.", "I've updated it.": a report of work just done, which a request for comments is about.
 _DONE = {"done", "fixed", "updated", "finished", "completed", "changed", "added", "uploaded", "posted", "reverted",
          "merged", "rewritten", "rewrote", "expanded", "moved", "renamed", "restored", "corrected", "tweaked"}
