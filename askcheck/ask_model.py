@@ -82,6 +82,8 @@ _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
 # Turns of duty whose length is known: covering one on a named day is bounded by it.
 _SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "session", "slot", "watch", "duty"}
+# Holidays a family takes turns hosting.
+_HOLIDAYS = {"christmas", "thanksgiving", "easter", "passover", "hanukkah", "eid", "diwali"}
 # A when that names an occasion, not only a deadline ("by Friday" names a day too, and counts).
 _OCCASIONS = {"today", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "noon", "week",
               "away", "holiday", "holidays", "vacation"}
@@ -359,7 +361,11 @@ class Judge:
                 ask.size, ask.when, ask.out = size, when, out
                 for name, span in (("size", size), ("when", when), ("out", out)):
                     ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
-                if size is None and when is not None and ask.effort is not None:
+                if size is None and ask.effort is not None and _HOLIDAYS & {t.norm_ for t in ask.effort}:
+                    # "Can you do Christmas this year?": hosting a holiday is as big as the holiday.
+                    ask.size = ask.effort
+                    ask.why["size"] = f'"{span_text(ask.effort)}": a holiday hosted is as big as the holiday'
+                elif size is None and when is not None and ask.effort is not None:
                     first = tokens(doc)[ask.effort.start].norm_
                     if first in _RECEIVING:
                         # "Can I borrow your van Saturday?": a loan is as big as the time it is kept.
