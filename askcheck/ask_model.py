@@ -537,6 +537,8 @@ class Judge:
         before = {t.norm_ for t in toks[max(0, start - 4):start]}
         if before & _QUICK:
             return False
+        if "without" in {t.norm_ for t in toks[max(0, start - 2):start]}:
+            return False  # "Is there a way to see it without manually going through the history?": work avoided
         if start > 0 and toks[start - 1].norm_ in _DETERMINERS - {"a", "an"}:
             return False  # "reverted my edit for me": a noun, not work asked for ("take a look" is an idiom)
         # "walk me through how…", "help me figure out why…": a how-to question.
