@@ -1,10 +1,12 @@
 """Speed work that must not change a result: what start-up avoids, and that it still answers the same."""
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 TEXT = ("We are migrating the 2.4 billing service to the new cluster this quarter. Could you review the "
         "rollback plan and the three dashboards before the change window opens on Thursday evening?")
@@ -122,22 +124,24 @@ def _scanned(rx, doc):
     return [s for s in (enc.token_span(m.start(), m.end()) for m in rx.regex.finditer(enc.text)) if s is not None]
 
 
-_VOCAB: list[str] = []
-
-
+@functools.cache
 def _phrase_vocab() -> list[str]:
     """Words the lexicons' phrases are made of (so random texts often come close to a phrase)."""
-    if not _VOCAB:
-        import re
+    import re
 
-        words = set()
-        for phrase in _lexicon_phrases():
-            words.update(w for w in re.split(r"[\s()|?*\[\]]+", phrase.lower()) if w and w != "...")
-        _VOCAB.extend(sorted(words) + ["20", "3pm", "friday", "two", "?", ",", "."])
-    return _VOCAB
+    words = set()
+    for phrase in _lexicon_phrases():
+        words.update(w for w in re.split(r"[\s()|?*\[\]]+", phrase.lower()) if w and w != "...")
+    return sorted(words) + ["20", "3pm", "friday", "two", "?", ",", "."]
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+@functools.cache
+def _lexicon_sets() -> dict:
+    from askcheck import lexicon
+    from askcheck.phrases import PhraseRegex
+
+    names = ("ask_requests", "not_asks", "timeframes", "opt_outs", "effort_bounds", "ask_proposals", "distress")
+    return {name: PhraseRegex(lexicon.phrases(name)) for name in names}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -145,21 +149,16 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 def test_skipping_on_the_next_word_finds_what_the_one_regex_finds(linter, data):
     # A phrase set tries a word only when the word after it can continue one of its phrases; the
     # spans found must be what one regex of every phrase finds scanning the whole text.
-    from askcheck import lexicon
-    from askcheck.phrases import PhraseRegex, PhraseSets
+    from askcheck.phrases import PhraseSets
 
-    vocab = _phrase_vocab()
-    words = data.draw(st.lists(st.sampled_from(vocab), min_size=1, max_size=40))
+    words = data.draw(st.lists(st.sampled_from(_phrase_vocab()), min_size=1, max_size=40))
     doc = linter.nlp.make_doc(" ".join(words))
-    names = ("ask_requests", "not_asks", "timeframes", "opt_outs", "effort_bounds", "ask_proposals", "distress")
-    sets = _SETS or _SETS.update({name: PhraseRegex(lexicon.phrases(name)) for name in names}) or _SETS
+    sets = _lexicon_sets()
     for name, rx in sets.items():
         assert rx.find(doc) == _scanned(rx, doc), (name, words)
     together = PhraseSets(sets).find(doc)
     assert together == {name: _scanned(rx, doc) for name, rx in sets.items()}
 
-
-_SETS: dict = {}
 
 
 def test_a_phrase_begins_as_its_heads_say():
