@@ -279,9 +279,6 @@ class PhraseRegex:
                 (classes if first.startswith("[") else literal).setdefault(first, []).append(i)
         self.literal = {word: tuple(ix) for word, ix in literal.items()}
         self.literal_words = frozenset(self.literal)
-        # first word -> the words that can follow it in a match (None: any word can): most tries at a
-        # word fail on the next word, and a set lookup costs less than a regex match.
-        self.second_words = {word: _seconds(word, [self.phrases[i] for i in ix]) for word, ix in self.literal.items()}
         self.classes = {name: tuple(ix) for name, ix in classes.items()}
         self.class_names = frozenset(self.classes)
         # (the word if some phrase starts with it, the classes it belongs to) -> what matches the
@@ -290,7 +287,8 @@ class PhraseRegex:
         self._by_key: dict[tuple, re.Pattern | _Alternatives | None] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern | _Alternatives] = {}
         self._by_word: dict[str, re.Pattern | _Alternatives | None] = {}  # first words only: bounded by the phrase set
-        # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike
+        # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike: most
+        # tries at a word fail on the next word, and a set lookup costs less than a regex match.
         self._next_by_key: dict[tuple, frozenset[str] | None] = {}
 
     @property
@@ -377,7 +375,7 @@ class PhraseRegex:
                         continue
             else:  # the common case: a set of phrases that all start with a word
                 if norm in literal and not anywhere:
-                    seconds = self.second_words[norm]
+                    seconds = self._next_words(norm, norm, _NO_CLASSES)
                     if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
                         continue
                 regex = self._by_word.get(norm) if norm in literal else self._candidates(None, _NO_CLASSES)
@@ -454,7 +452,7 @@ class PhraseSets:
         self.by_next: dict[str, dict[str, list[tuple[str, PhraseRegex]]]] = {}
         for name, rx in self.shared.items():
             for word in rx.literal_words:
-                seconds = rx.second_words[word]
+                seconds = rx._next_words(word, word, _NO_CLASSES)  # shared sets: no class, no "anywhere"
                 if seconds is None:
                     self.any_next.setdefault(word, []).append((name, rx))
                 else:
