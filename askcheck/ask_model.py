@@ -82,6 +82,13 @@ _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
 # Turns of duty whose length is known: covering one on a named day is bounded by it.
 _SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "session", "slot", "watch", "duty"}
+# Doing someone else's work in their place: for the writer, it is a favor whatever the work.
+_STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "sub", "subbing", "swap", "swapping",
+                "take", "taking"}
+# Before the writer's own undertaking: "I'm moving…", "we'll be painting…".
+_WRITER_DOING = {"i", "we", "'m", "am", "'re", "are", "'ll", "will", "be", "i'm", "we're"}
+# What a wish for help asks for: "could really use some help", "another pair of hands".
+_HELP_NOUNS = {"help", "hand", "hands", "assistance"}
 # Holidays a family takes turns hosting.
 _HOLIDAYS = {"christmas", "thanksgiving", "easter", "passover", "hanukkah", "eid", "diwali"}
 # A when that names an occasion, not only a deadline ("by Friday" names a day too, and counts).
@@ -112,7 +119,16 @@ _STRONG_FAVOR_FRAMES = [
     "not my (personal)? (tech support|it support|assistant|secretary|helpdesk|help desk|babysitter|chauffeur)",
     "(not|isn't|is not|n't) (in|part of|covered by|within|under) (the|our|your|my)? (sow|contract|scope|agreement|retainer|brief|statement of work)",
 ]
-_FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + [
+# Asking whether the reader is willing, not whether they can: the work asked is theirs to refuse, so
+# its topic does not make it their duty ("Would you be willing to mentor our new hire?", "Would you be
+# up for reviewing PR #482?"); their role still does (a professor asked to supervise a study).
+# "Would you be able to send…" asks for ability and stays a task.
+_WILLING_FRAMES = [
+    "(would|will|could|might) (you|either of you) (be|feel) (willing|up for|open to|keen|game) ",
+    "(are|r) (you|u) (willing|up for|open to|keen|game) (to|for)",
+    "(you'd|you would|you might) (be|feel) (willing|up for|open to|keen|game)",
+]
+_FAVOR_FRAMES = _STRONG_FAVOR_FRAMES + _WILLING_FRAMES + [
     "(would|do) you mind", "(i was|i'm|i am|was) (just)? wondering if", "any chance",
     "(would|could|will) you be (willing|able|so kind)",
     "if you (have|get|can spare|can find) (the|some|a)? (time|chance|moment)", "help (me|us)",
@@ -129,6 +145,10 @@ _TIME_ASKS = [
     "(help|helping|hand|out|something) (me|us)? (out)? (for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
     "[NUMUNIT] (of your|of help|to help|with me)",
 ]
+# Asking for the reader's time without an amount: "Could you spare some time tomorrow to have a look?"
+# is a real favor whose size the reader cannot tell.
+# Without a purpose ("Could you spare me a bit of time today?") it names no task, and a vague ask is quick.
+_OPEN_TIME_ASKS = ["(spare|set aside|carve out|give) (me|us)? (some|a bit of|a little bit of|an afternoon|a morning|an evening|a day|a weekend) (of your)? (time)? (today|tomorrow|tonight|this week|this weekend|next week|this afternoon|this evening)? (to|for)"]
 # "It's maybe five minutes", "should take like two minutes": how long the writer says the task takes.
 _QUICK_BOUNDS = [
     "(take|takes|taking|maybe|about|only|just|like|it's|its|is|under|less than) (about|like|maybe|only|just|a|under)? "
@@ -293,6 +313,10 @@ class _Facts:
         return self.judge.strong_favor_frames.find(self.doc)
 
     @cached_property
+    def willing(self):
+        return self.judge.willing_frames.find(self.doc)
+
+    @cached_property
     def review_works(self):
         return self.judge.review_works.find(self.doc)
 
@@ -312,6 +336,10 @@ class _Facts:
     def time_asks(self):
         return [(s, e, duration_minutes(span_text(self.doc[s:e]))) for s, e in self.judge.time_asks.find(self.doc)]
 
+    @cached_property
+    def open_time_asks(self):
+        return self.judge.open_time_asks.find(self.doc)
+
     def get_cues(self):
         if self.cues is None:
             self.cues = self.judge.cues.find(self.doc, self.ask_sents)
@@ -330,12 +358,14 @@ class Judge:
         self.effort_phrases = PhraseRegex(lexicon.phrases("effort_phrases"))
         self.favor_frames = PhraseRegex(_FAVOR_FRAMES)
         self.strong_favor_frames = PhraseRegex(_STRONG_FAVOR_FRAMES)
+        self.willing_frames = PhraseRegex(_WILLING_FRAMES)
         self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
         self.readers_own = PhraseRegex(["your (question|questions|post|posts|answer|answers|edit|edits|code|comment|"
                                         "comments|article|draft|pr|patch|<)"])
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
+        self.open_time_asks = PhraseRegex(_OPEN_TIME_ASKS)
         self.review_works = PhraseRegex(lexicon.phrases("review_works"))
         self.errands = lexicon.words("occasion_errands")
         self.business_thread = PhraseRegex(lexicon.phrases("business_thread"))
@@ -415,11 +445,11 @@ class Judge:
             review = self._review_of(doc, ask, word, facts)
             if review is not None:
                 found = doc[word.i:word.i + 1]
-        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form == "request":
-            found = self._effort_before(doc, ask, effort)
+        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
+            found = self._effort_before(doc, ask, at, effort)
         if found is not None and self._small(doc, ask, found, facts):
             found = None
-        if (found is not None and tokens(doc)[found.start].norm_ not in _RECEIVING
+        if (found is not None and found.start >= at and tokens(doc)[found.start].norm_ not in _RECEIVING
                 and _doer(tokens(doc)[ask.start:found.start]) in {"i", "we"}):
             # "Do you mind if I meet with Carl … to discuss this?": the writer does the work, the reader permits it
             found = None
@@ -518,15 +548,22 @@ class Judge:
                 break
         return None
 
-    def _effort_before(self, doc: Doc, ask: Ask, effort) -> Span | None:
+    def _effort_before(self, doc: Doc, ask: Ask, at: int, effort) -> Span | None:
         """ "I am looking for help improving the dermatology content. Would you be willing to help?":
-        a bare request for help takes its work from the sentence before."""
-        words_in_ask = [t for t in words(ask.span) if t.is_alpha]
-        if not any(t.norm_ in {"help", "you", "u"} for t in words_in_ask) or len(words_in_ask) > 12:
+        a bare request for help takes its work from the sentence before; a wish for help ("I'm moving
+        on Saturday and could really use another pair of hands") from its own words before the wish."""
+        implicit = ask.form == "implicit"
+        words_in_ask = [t for t in words(ask.span) if t.is_alpha and (not implicit or t.i >= at)]
+        if len(words_in_ask) > 12 or not any(t.norm_ in (_HELP_NOUNS if implicit else {"help", "you", "u"})
+                                             for t in words_in_ask):
             return None
         before = [s for s in sentences(doc) if s.end <= ask.start][-2:]
+        lo = before[0].start if before else ask.start
+        hi = at if implicit else ask.start
         for s, e in effort:
-            if before and before[0].start <= s < ask.start and self._names_work(doc, s, e):
+            if lo <= s < hi and self._names_work(doc, s, e):
+                while s < e - 1 and tokens(doc)[s].norm_ in _WRITER_DOING:
+                    s += 1  # "I'm moving into": the work is "moving into…"
                 return doc[s:e]
         return None
 
@@ -635,6 +672,10 @@ class Judge:
     def _time_asked(self, doc: Doc, rest, facts: _Facts) -> Span | None:
         """ "Could you give me an hour?", "Can I steal half an hour of your time?": asking for 20 minutes
         or more of someone's time is a real favor; five or ten minutes is a quick one."""
+        if rest and any(t.norm_ in {"spare", "aside", "carve", "give"} for t in rest):
+            open_ask = next((doc[s:e] for s, e in facts.open_time_asks if rest[0].i <= s <= rest[-1].i), None)
+            if open_ask is not None:
+                return open_ask
         if not any(t.norm_ in _TIME_UNITS or t.norm_[:1].isdigit() for t in rest):
             return None  # no amount of time in the ask: nothing to look up
         return next((doc[s:e] for s, e, minutes in facts.time_asks
@@ -652,8 +693,12 @@ class Judge:
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False
+        if toks[effort.start].norm_ in _STANDING_IN and any(t.norm_ in _WRITER for t in obj):
+            return False  # "could you cover the 2pm client call for me?": the writer's own work, taken over
         if facts.readers_own:
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post
+        if any(ask.start <= s < ask.end for s, _ in facts.willing):
+            return False
         # The work's own words ("a 15-minute call") are not its topic; what it is about is.
         about = [t for t in toks[ask.start_token:ask.end] if not effort.start <= t.i < effort.end]
         return any(t.norm_ in self.work_nouns for t in about)
@@ -673,7 +718,8 @@ class Judge:
             return True
         if any(t.norm_ in self.favor_words for t in rest):
             return True
-        near = tokens(ask.span.doc)[effort.start:min(effort.end + 3, ask.end)]
+        # "review my draft", and the writer's own undertaking a wish for help follows ("I'm moving…").
+        near = tokens(ask.span.doc)[max(effort.start - 2, ask.start):min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
 
     def _greets_a_role(self, doc: Doc) -> bool:

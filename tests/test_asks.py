@@ -89,6 +89,16 @@ ASKS = [
     ("Could you have a look at the draft and try to improve it?", "favor", "reader", "substantial"),
     ("I began a table of tour dates but never finished it. Would you like to help out with it?", "favor",
      "reader", "substantial"),
+    # asked about willingness, work is the reader's to refuse; their role still makes it a duty
+    ("Would you be willing to mentor our new hire, Dani?", "favor", "reader", "substantial"),
+    ("Would you be able to review the PR?", "task", "reader", "substantial"),
+    ("Hi Professor Banks, would you be willing to review my thesis chapter?", "task", "reader",
+     "substantial"),
+    # covering the writer's own work, time asked with a purpose, a wish for a hand with the writer's undertaking
+    ("Kasia, could you cover the 2pm client call for me?", "favor", "reader", "substantial"),
+    ("Could you spare some time tomorrow to look at my deploy script?", "favor", "reader", "substantial"),
+    ("I'm moving into the new place on Saturday and could really use another pair of hands.", "favor",
+     "reader", "substantial"),
 ]
 NOT_ASKS = [
     "The session gave us what we need to discuss workable solutions that will help to improve your finances.",
@@ -134,6 +144,7 @@ NOT_ASKS = [
     "Is there anything I can do to help with the move?",
     "You do realise this page was deleted twice already?",
     "Quick on the trigger much?",
+    "If you can't, I'll keep bashing at it.",
 ]
 
 
