@@ -87,6 +87,8 @@ _STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "su
                 "take", "taking"}
 # Before the writer's own undertaking: "I'm moving…", "we'll be painting…".
 _WRITER_DOING = {"i", "we", "'m", "am", "'re", "are", "'ll", "will", "be", "i'm", "we're"}
+_THIRD_PERSONS = {"he", "she", "they", "his", "her", "their", "him", "them"}
+_PERSONS = _THIRD_PERSONS | {"i", "we", "you", "u", "my", "our", "your", "me", "us"}
 # What a wish for help asks for: "could really use some help", "another pair of hands".
 _HELP_NOUNS = {"help", "hand", "hands", "assistance"}
 # Holidays a family takes turns hosting.
@@ -271,6 +273,8 @@ class Cues:
         sizes = [span for span in _spans(doc, self.sizes, ask_sents, ignore_past=True)
                  if not (span.end + 1 < len(doc) and doc[span.end].text in {"-", "\u2013"} and doc[span.end + 1].is_alpha)]
         sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
+        # News of someone else bounds nothing: "Rob's new job means he's away three nights a week".
+        sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
         # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
         logistics = {i for span in sizes + whens for i in range(span.start, span.end)}
@@ -286,6 +290,15 @@ class Cues:
 def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> list[Span]:
     spans = [doc[s:e] for s, e in regex.find(doc)]
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
+
+
+def _about_others(span: Span) -> bool:
+    """Whether the nearest person named before the phrase in its sentence is a third one ("he", "they")."""
+    sent = sentence_of(span)
+    for tok in reversed(tokens(span.doc)[sent.start:span.start]):
+        if tok.norm_ in _PERSONS:
+            return tok.norm_ in _THIRD_PERSONS
+    return False
 
 
 def _first(spans: list[Span]) -> Span | None:

@@ -177,6 +177,14 @@ def test_the_past_bounds_nothing():
     assert ask["states"]["size"] is None and ask["states"]["when"] is None
 
 
+def test_news_of_someone_else_bounds_nothing():
+    text = ("Rob's new job means he's away three nights a week. The garden needs a plan. "
+            "Would you help us design it this spring?")
+    ask = askcheck.asks(text)[-1]
+    assert ask["cost"] == "substantial" and ask["states"]["size"] is None
+    assert askcheck.asks("It's about three pages. Could you proofread my essay?")[-1]["states"]["size"] is not None
+
+
 def test_a_small_named_piece_bounds_the_effort_whatever_the_tense():
     (ask,) = askcheck.asks("Yesterday I created a stub about the bridge. Could you have a look at it and expand it?")
     assert ask["cost"] == "substantial" and ask["states"]["size"]["text"] == "a stub"
