@@ -87,6 +87,10 @@ _STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "su
                 "take", "taking"}
 # Before the writer's own undertaking: "I'm moving…", "we'll be painting…".
 _WRITER_DOING = {"i", "we", "'m", "am", "'re", "are", "'ll", "will", "be", "i'm", "we're"}
+# Pieces of work so small that a few of them take minutes.
+_TINY_PARTS = {"sentence", "sentences", "line", "lines", "bullet", "bullets", "word", "words", "caption", "captions",
+               "headline", "title", "tagline", "signature", "signatures", "click", "clicks", "typo", "typos", "field",
+               "fields", "cell", "cells", "checkbox", "blurb", "liner"}
 _THIRD_PERSONS = {"he", "she", "they", "his", "her", "their", "him", "them"}
 _PERSONS = _THIRD_PERSONS | {"i", "we", "you", "u", "my", "our", "your", "me", "us"}
 # What a wish for help asks for: "could really use some help", "another pair of hands".
@@ -292,6 +296,22 @@ def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool)
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
 
 
+def _tiny(size: Span) -> bool:
+    """Whether a stated size is a few minutes' work: up to three sentences, lines, bullets, words or
+    other tiny parts ("a two-sentence blurb"), or five minutes at most."""
+    minutes = duration_minutes(span_text(size))
+    if minutes is not None:
+        return minutes <= 5
+    toks = [t for t in tokens(size.doc)[size.start:size.end + 1] if t.is_alpha or t.like_num or t.text[:1].isdigit()]
+    if not any(t.norm_ in _TINY_PARTS for t in toks):
+        return False
+    # "80k words" is no tiny size: a figure that is not a plain small number counts as large.
+    counts = [_NUMBER.get(t.norm_) if not t.text[:1].isdigit() else (int(t.text) if t.text.isdigit() else 99)
+              for t in toks]
+    count = next((n for n in counts if n is not None), None)
+    return count is None or count <= 3
+
+
 def _about_others(span: Span) -> bool:
     """Whether the nearest person named before the phrase in its sentence is a third one ("he", "they")."""
     sent = sentence_of(span)
@@ -400,10 +420,17 @@ class Judge:
         # message of quick asks is not searched for them (most real messages: the search is costly).
         if facts.cues is not None or any(a.substantial for a in asks):
             size, when, out, _ = facts.get_cues()
+            tiny = size is not None and _tiny(size)
             for ask in asks:
                 ask.size, ask.when, ask.out = size, when, out
                 for name, span in (("size", size), ("when", when), ("out", out)):
                     ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
+                if tiny and ask.substantial and ask.form != "imposed":
+                    # "a two-sentence blurb", "just the three bullet points under Risks": sized this small,
+                    # the ask costs minutes (corpus/LABELLING.md: "when in doubt, the ask is quick").
+                    ask.cost = "quick"
+                    ask.why["cost"] = f'quick: the message sizes it as small ("{span_text(size)}")'
+
                 if size is None and ask.effort is not None and _HOLIDAYS & {t.norm_ for t in ask.effort}:
                     # "Can you do Christmas this year?": hosting a holiday is as big as the holiday.
                     ask.size = ask.effort

@@ -177,6 +177,14 @@ def test_the_past_bounds_nothing():
     assert ask["states"]["size"] is None and ask["states"]["when"] is None
 
 
+def test_a_tiny_stated_size_makes_the_ask_quick():
+    ask = askcheck.asks("Would you be willing to write a two-sentence blurb about the launch?")[0]
+    assert ask["cost"] == "quick" and "sizes it as small" in ask["why"]["cost"]
+    # a paragraph, or a figure that is no small number, is not tiny
+    assert askcheck.asks("Could you proofread the intro paragraph of my essay?")[0]["cost"] == "substantial"
+    assert askcheck.asks("Would you read my novel manuscript? It's 80k words.")[0]["cost"] == "substantial"
+
+
 def test_news_of_someone_else_bounds_nothing():
     text = ("Rob's new job means he's away three nights a week. The garden needs a plan. "
             "Would you help us design it this spring?")
