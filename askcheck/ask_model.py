@@ -76,8 +76,10 @@ _QUESTION_OPENERS = {"is", "are", "does", "do", "has", "have", "can", "could", "
 # What the writer takes from the reader is the reader's cost: "Can I borrow your van Saturday?"
 _RECEIVING = {"borrow", "use", "have", "stay", "crash"}
 # Errand verbs that are errands only with these after them: "take the kids to…", "pick me up".
+_CARED_FOR = {"kids", "children", "boys", "girls", "baby", "twins", "dog", "dogs", "cat", "cats", "puppy", "pets"}
 _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"}, "picking": {"up"},
-                 "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}}
+                 "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}, "have": _CARED_FOR,
+                 "having": _CARED_FOR, "look": {"after"}, "looking": {"after"}}
 # What an imposed errand starts with before its verb: "you're driving Mum…", "you can do my school run".
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
 # Turns of duty whose length is known: covering one on a named day is bounded by it.
@@ -87,6 +89,9 @@ _STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "su
                 "take", "taking"}
 # Before the writer's own undertaking: "I'm moving…", "we'll be painting…".
 _WRITER_DOING = {"i", "we", "'m", "am", "'re", "are", "'ll", "will", "be", "i'm", "we're"}
+# The writer says outright that the work is small: "It's just the one, and it's not huge."
+_SMALLNESS = re.compile(r"\b(nothing|not|isn't|is not)\s+(that\s+|very\s+)?(big|huge|major|much|long|heavy)\b|"
+                        r"\b(just|only)\s+the\s+one\b", re.IGNORECASE)
 # Pieces of work so small that a few of them take minutes.
 _TINY_PARTS = {"sentence", "sentences", "line", "lines", "bullet", "bullets", "word", "words", "caption", "captions",
                "headline", "title", "tagline", "signature", "signatures", "click", "clicks", "typo", "typos", "field",
@@ -288,17 +293,22 @@ class Cues:
             sent = sentence_of(span)
             if len(words(sent)) <= 12:  # a short sentence about when or an out is only that
                 logistics.update(range(sent.start, sent.end))
+        # A size that says the work is tiny ("it's not huge", "two sentences") decides the cost: it comes first.
+        sizes.sort(key=lambda span: not _tiny(span))
         return _first(sizes), _first(whens), _first(outs), logistics
 
 
 def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> list[Span]:
-    spans = [doc[s:e] for s, e in regex.find(doc)]
+    # A phrase that runs over a full stop is two sentences' words, not one statement ("on 12 May. Posters").
+    spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)]
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
 
 
 def _tiny(size: Span) -> bool:
     """Whether a stated size is a few minutes' work: up to three sentences, lines, bullets, words or
     other tiny parts ("a two-sentence blurb"), or five minutes at most."""
+    if _SMALLNESS.search(span_text(size)):
+        return True
     minutes = duration_minutes(span_text(size))
     if minutes is not None:
         return minutes <= 5
@@ -598,7 +608,7 @@ class Judge:
                                              for t in words_in_ask):
             return None
         before = [s for s in sentences(doc) if s.end <= ask.start][-2:]
-        lo = before[0].start if before else ask.start
+        lo = ask.start if implicit or not before else before[0].start
         hi = at if implicit else ask.start
         for s, e in effort:
             if lo <= s < hi and self._names_work(doc, s, e):
@@ -739,8 +749,9 @@ class Judge:
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post
         if any(ask.start <= s < ask.end for s, _ in facts.willing):
             return False
-        # The work's own words ("a 15-minute call") are not its topic; what it is about is.
-        about = [t for t in toks[ask.start_token:ask.end] if not effort.start <= t.i < effort.end]
+        # The work's own words ("a 15-minute call") are not its topic; what it is about is, and so is the
+        # reason given before the ask in its sentence ("since you took notes at the client workshop, could you…").
+        about = [t for t in toks[ask.start:ask.end] if not effort.start <= t.i < effort.end]
         return any(t.norm_ in self.work_nouns for t in about)
 
     def _favor(self, ask: Ask, effort: Span, rest, facts: _Facts, proposal: bool = False) -> bool:

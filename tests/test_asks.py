@@ -99,6 +99,21 @@ ASKS = [
     ("Could you spare some time tomorrow to look at my deploy script?", "favor", "reader", "substantial"),
     ("I'm moving into the new place on Saturday and could really use another pair of hands.", "favor",
      "reader", "substantial"),
+    # everyday favors named in any words: lab work, baking for an occasion, a heavy thing moved, a fix
+    ("Chen, can you run my samples on the HPLC while I'm at the conference?", "favor", "reader", "substantial"),
+    ("Sanne, can you bake something for Lily's leaving do on Friday?", "favor", "reader", "substantial"),
+    ("Ollie, could you come over and sort out my laptop?", "favor", "reader", "substantial"),
+    ("Could you translate my grandmother's letters from Portuguese?", "favor", "reader", "substantial"),
+    ("Looking for someone with a van to help move an upright piano from Leeds to York.", "plea", "crowd",
+     "substantial"),
+    # paid work at the usual rate, a turn on the rota, a reason that names the work: the job
+    ("Can you translate the attached brochure into Spanish by the 20th? Same rate as last time.", "task", "reader",
+     "substantial"),
+    ("Marco, since you took notes at the client workshop, could you write them up?", "task", "reader",
+     "substantial"),
+    # said to be small, a physical favor is quick
+    ("Could you help me carry the Christmas tree in from the car? It's just the one, and it's not huge.", "favor",
+     "reader", "quick"),
 ]
 NOT_ASKS = [
     "The session gave us what we need to discuss workable solutions that will help to improve your finances.",
