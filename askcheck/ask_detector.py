@@ -340,8 +340,9 @@ class AskDetector:
         if word in {"take", "get"} and nxt.norm_ in {"care", "well", "it", "rest", "easy"}:
             if not (word == "take" and nxt.norm_ == "it" and i + 2 < len(toks) and toks[i + 2].norm_ == "from"):
                 return None
+        # After "please" the word is a verb, and what follows it its object ("Please resubmit problem set 4").
         if not (word in self.strong_verbs or nxt.norm_ in _OBJECT_START or nxt.like_num or nxt.is_title
-                or nxt.text[:1].isdigit()):
+                or nxt.text[:1].isdigit() or (pleaded and nxt.is_alpha)):
             return None
         # An instruction about the reader's own duties in an announcement is not a request for help.
         norms = {t.norm_ for t in toks[i:]}

@@ -111,6 +111,8 @@ ASKS = [
      "substantial"),
     ("Marco, since you took notes at the client workshop, could you write them up?", "task", "reader",
      "substantial"),
+    # after "please", the word is a verb and what follows its object
+    ("Please resubmit problem set 4 as a single PDF.", "task", "reader", "quick"),
     # said to be small, a physical favor is quick
     ("Could you help me carry the Christmas tree in from the car? It's just the one, and it's not huge.", "favor",
      "reader", "quick"),
