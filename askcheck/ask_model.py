@@ -127,6 +127,8 @@ _STRONG_FAVOR_FRAMES = [
     "(isn't|is not|aren't|are not|not|n't) (really|strictly|technically|exactly)? (your|in your|part of your|within your) "
     "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field)",
     "(you're|you are|you aren't|you are not|you're not) (not)? (on call|on-call|on duty|on shift|on the rota)",
+    # "I know you're on Payments now, not Identity": the reader has moved on from the work asked.
+    "(i know|i realise|i realize|i know that) (you're|you are|you've moved|you have moved) (on|in|to|over to) *? *? (now|these days|,? not)",
     "not my (personal)? (tech support|it support|assistant|secretary|helpdesk|help desk|babysitter|chauffeur)",
     "(not|isn't|is not|n't) (in|part of|covered by|within|under) (the|our|your|my)? (sow|contract|scope|agreement|retainer|brief|statement of work)",
 ]
@@ -648,8 +650,10 @@ class Judge:
         # verbs say what the work is.
         inside = [t for t in toks[start + 1:end] if t.is_alpha and t.norm_ not in _FUNCTION_WORDS
                   and t.norm_ not in self.time_words and t.norm_ not in {"help", "helping"}]
+        # Reading a thing to say what one thinks of it is a review, however plain its words ("read it
+        # and tell me honestly what you think").
         if inside and all(t.norm_ in self.task_words.generic for t in inside) and not any(
-                t.norm_ in self.effort_verbs for t in toks[start:end]):
+                t.norm_ in self.effort_verbs for t in toks[start:end]) and toks[start].norm_ not in {"read", "reading"}:
             return False
         if toks[end - 1].norm_ in {"things", "stuff", "something", "it", "this", "that"} and end - start > 1:
             return False

@@ -111,6 +111,11 @@ ASKS = [
      "substantial"),
     ("Marco, since you took notes at the client workshop, could you write them up?", "task", "reader",
      "substantial"),
+    # reading a thing to say what one thinks of it; work the reader has moved on from
+    ("It's been through four drafts. Would you read it and tell me honestly what you think?", "favor", "reader",
+     "substantial"),
+    ("Hey Noor, I know you're on Payments now, not Identity, but would you review the auth rewrite PR?", "favor",
+     "reader", "substantial"),
     # after "please", the word is a verb and what follows its object
     ("Please resubmit problem set 4 as a single PDF.", "task", "reader", "quick"),
     # said to be small, a physical favor is quick
