@@ -28,8 +28,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .context import is_past
-from .docinfo import SUBJECT_KEY, distress_of, doc_text, sentence_index, sentence_of, sentences, span_text, tokens, words
+from .ask_states import Cues, duration_minutes, is_tiny
+from .docinfo import SUBJECT_KEY, distress_of, doc_text, sentence_index, sentences, span_text, tokens, words
 from .phrases import MONTHS, WEEKDAYS, PhraseRegex, classes_of
 
 # Words a request passes over on its way to the verb that says what is wanted.
@@ -89,15 +89,6 @@ _STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "su
                 "take", "taking"}
 # Before the writer's own undertaking: "I'm moving…", "we'll be painting…".
 _WRITER_DOING = {"i", "we", "'m", "am", "'re", "are", "'ll", "will", "be", "i'm", "we're"}
-# The writer says outright that the work is small: "It's just the one, and it's not huge."
-_SMALLNESS = re.compile(r"\b(nothing|not|isn't|is not)\s+(that\s+|very\s+)?(big|huge|major|much|long|heavy)\b|"
-                        r"\b(just|only)\s+the\s+one\b", re.IGNORECASE)
-# Pieces of work so small that a few of them take minutes.
-_TINY_PARTS = {"sentence", "sentences", "line", "lines", "bullet", "bullets", "word", "words", "caption", "captions",
-               "headline", "title", "tagline", "signature", "signatures", "click", "clicks", "typo", "typos", "field",
-               "fields", "cell", "cells", "checkbox", "blurb", "liner"}
-_THIRD_PERSONS = {"he", "she", "they", "his", "her", "their", "him", "them"}
-_PERSONS = _THIRD_PERSONS | {"i", "we", "you", "u", "my", "our", "your", "me", "us"}
 # What a wish for help asks for: "could really use some help", "another pair of hands".
 _HELP_NOUNS = {"help", "hand", "hands", "assistance"}
 # Holidays a family takes turns hosting.
@@ -177,28 +168,6 @@ _LOOKS = {"look", "check", "read"}
 _AND_THEN = {"and", "then", "try", "to", "also", "maybe", "perhaps", "possibly", "please", "help", "see", "if", "you",
              "can", "could", "would", "maybe"}
 _TIME_UNITS = {"hour", "hours", "hr", "hrs", "minutes", "minute", "min", "mins", "half-hour"}
-_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
-           "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "few": 3,
-           "couple": 2, "half": 0.5}
-
-
-def duration_minutes(text: str) -> float | None:
-    """Minutes in a phrase such as "an hour", "half an hour", "20 min", "15-minute" (None if none)."""
-    low = text.lower().replace("-", " ")
-    m = re.search(r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)\b", low)
-    if m:
-        return float(m.group(1)) * (60 if m.group(2).startswith("h") else 1)
-    words_ = low.split()
-    for k, w in enumerate(words_):
-        unit = 60 if w.startswith(("hour", "hr")) else 1 if w.startswith("min") else None
-        if unit is None:
-            continue
-        before = words_[max(0, k - 2):k]
-        if "half" in before:
-            return 30.0 * (unit / 60 if unit == 1 else 1)
-        n = next((_NUMBER[b] for b in reversed(before) if b in _NUMBER), None)
-        return (n or 1) * unit
-    return None
 
 
 @dataclass
@@ -257,84 +226,6 @@ class Ask:
             "why": self.why,
             **extra,
         }
-
-
-class Cues:
-    """What a message states about its asks, found once per message: effort bounds, times, opt-outs."""
-
-    def __init__(self, extra_sizes=(), extra_whens=(), extra_outs=()):
-        self.sizes = PhraseRegex(list(lexicon.phrases("effort_bounds")) + list(extra_sizes))
-        self.small_works = PhraseRegex(lexicon.phrases("small_works"))
-        self.whens = PhraseRegex(list(lexicon.phrases("timeframes")) + list(extra_whens))
-        self.whens_in_ask = PhraseRegex(lexicon.phrases("timeframes_in_ask"))
-        self.outs = PhraseRegex(list(lexicon.phrases("opt_outs")) + list(extra_outs))
-        self.not_outs = PhraseRegex(lexicon.phrases("not_outs"))
-
-    def find(self, doc: Doc, ask_sents: set[int]) -> tuple[Span | None, Span | None, Span | None, set[int]]:
-        """The first size, when and out the message states (None where it states none), and the
-        tokens of every such phrase: the ask's logistics, which say nothing of its topic."""
-        whens = _spans(doc, self.whens, ask_sents, ignore_past=True)
-        whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
-                  if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
-        outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
-        if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
-            closed = self.not_outs.find(doc)
-            outs = [o for o in outs if not any(s < o.end and o.start < e for s, e in closed)]
-        # "a second-year student": a size word that starts a compound bounds nothing.
-        sizes = [span for span in _spans(doc, self.sizes, ask_sents, ignore_past=True)
-                 if not (span.end + 1 < len(doc) and doc[span.end].text in {"-", "\u2013"} and doc[span.end + 1].is_alpha)]
-        sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
-        # News of someone else bounds nothing: "Rob's new job means he's away three nights a week".
-        sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
-        # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
-        # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
-        logistics = {i for span in sizes + whens for i in range(span.start, span.end)}
-        for span in outs:  # an out runs to the end of its sentence: "…, no problem - I'll ask Tom."
-            logistics.update(range(span.start, sentence_of(span).end))
-        for span in whens + outs:
-            sent = sentence_of(span)
-            if len(words(sent)) <= 12:  # a short sentence about when or an out is only that
-                logistics.update(range(sent.start, sent.end))
-        # A size that says the work is tiny ("it's not huge", "two sentences") decides the cost: it comes first.
-        sizes.sort(key=lambda span: not _tiny(span))
-        return _first(sizes), _first(whens), _first(outs), logistics
-
-
-def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> list[Span]:
-    # A phrase that runs over a full stop is two sentences' words, not one statement ("on 12 May. Posters").
-    spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)]
-    return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
-
-
-def _tiny(size: Span) -> bool:
-    """Whether a stated size is a few minutes' work: up to three sentences, lines, bullets, words or
-    other tiny parts ("a two-sentence blurb"), or five minutes at most."""
-    if _SMALLNESS.search(span_text(size)):
-        return True
-    minutes = duration_minutes(span_text(size))
-    if minutes is not None:
-        return minutes <= 5
-    toks = [t for t in tokens(size.doc)[size.start:size.end + 1] if t.is_alpha or t.like_num or t.text[:1].isdigit()]
-    if not any(t.norm_ in _TINY_PARTS for t in toks):
-        return False
-    # "80k words" is no tiny size: a figure that is not a plain small number counts as large.
-    counts = [_NUMBER.get(t.norm_) if not t.text[:1].isdigit() else (int(t.text) if t.text.isdigit() else 99)
-              for t in toks]
-    count = next((n for n in counts if n is not None), None)
-    return count is None or count <= 3
-
-
-def _about_others(span: Span) -> bool:
-    """Whether the nearest person named before the phrase in its sentence is a third one ("he", "they")."""
-    sent = sentence_of(span)
-    for tok in reversed(tokens(span.doc)[sent.start:span.start]):
-        if tok.norm_ in _PERSONS:
-            return tok.norm_ in _THIRD_PERSONS
-    return False
-
-
-def _first(spans: list[Span]) -> Span | None:
-    return spans[0] if spans else None
 
 
 class _Facts:
@@ -432,7 +323,7 @@ class Judge:
         # message of quick asks is not searched for them (most real messages: the search is costly).
         if facts.cues is not None or any(a.substantial for a in asks):
             size, when, out, _ = facts.get_cues()
-            tiny = size is not None and _tiny(size)
+            tiny = size is not None and is_tiny(size)
             for ask in asks:
                 ask.size, ask.when, ask.out = size, when, out
                 for name, span in (("size", size), ("when", when), ("out", out)):
