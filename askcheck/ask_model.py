@@ -249,6 +249,14 @@ class _Facts:
         return self.judge.strong_favor_frames.find(self.doc)
 
     @cached_property
+    def withheld(self):
+        return self.judge.withheld_asks.find(self.doc)
+
+    @cached_property
+    def contact_asks(self):
+        return self.judge.contact_asks.find(self.doc)
+
+    @cached_property
     def willing(self):
         return self.judge.willing_frames.find(self.doc)
 
@@ -295,6 +303,8 @@ class Judge:
         self.favor_frames = PhraseRegex(_FAVOR_FRAMES)
         self.strong_favor_frames = PhraseRegex(_STRONG_FAVOR_FRAMES)
         self.willing_frames = PhraseRegex(_WILLING_FRAMES)
+        self.withheld_asks = PhraseRegex(lexicon.phrases("withheld_asks"))
+        self.contact_asks = PhraseRegex(lexicon.phrases("contact_asks"))
         self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
         self.readers_own = PhraseRegex(["your (question|questions|post|posts|answer|answers|edit|edits|code|comment|"
@@ -688,6 +698,11 @@ class Judge:
     def _what(self, doc: Doc, ask: Ask, facts: _Facts) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
         distressed = facts.distressed
+        if facts.withheld and any(ask.start <= s < ask.end for s, _ in facts.contact_asks):
+            # "I really need your help with something. Call me when you can.": only a way to get in touch.
+            said = span_text(doc[facts.withheld[0][0]:facts.withheld[0][1]])
+            ask.what, ask.why["what"] = "vague", f'vague: the message keeps back what it is about ("{_short(said)}")'
+            return
         if ask.form == "question" and not distressed:
             ask.what, ask.why["what"] = "concrete", "concrete: a question to answer"
             return
@@ -784,12 +799,12 @@ class TaskWords:
                 # "Done. Comments?": the work just done is what to comment on; "…that doesn't make any
                 # sense to me. What do you think?": the writer's view is what to react to.
                 return sent
-            if _social_or_past(sent):
-                continue
+            if _social_or_past(sent) or _greeting_or_signoff(sent):
+                continue  # "Kind regards, Michelle" is nothing to react to
             if anywhere:
                 if any(t.i not in skip for t in self.content_words(sent)):
                     return sent
-            elif not _greeting_or_signoff(sent) and self._substance(sent, skip | crying) >= 1:
+            elif self._substance(sent, skip | crying) >= 1:
                 return sent
         return None
 

@@ -233,6 +233,15 @@ def test_context_from_the_message_and_its_subject():
     assert askcheck.asks("I'm overwhelmed! Can you help?")[0]["what"] == "vague"
 
 
+def test_a_way_to_get_in_touch_is_vague_when_the_message_keeps_back_what_it_is_about():
+    text = "Hi Tom, are you around later? I really need your help with something. Call me when you can."
+    assert {a["what"] for a in askcheck.asks(text)} == {"vague"}
+    assert [f.name for f in askcheck.check(text)] == ["vague-ask"]
+    # said what it is about, the same ask is concrete; a sign-off is nothing to react to
+    assert askcheck.asks("My boiler is leaking. Call me when you can.")[-1]["what"] != "vague"
+    assert askcheck.asks("Hi Gary,\n\nPlease advise at your earliest convenience.\n\nKind regards,\nMichelle")[0]["what"] == "vague"
+
+
 def test_ask_rules_need_an_ask():
     names = {f.name for f in askcheck.check("Thanks for reviewing my slides last Friday!")}
     assert not names & {"missing-duration", "missing-timeframe", "no-opt-out"}
