@@ -36,7 +36,8 @@ lunch", "after school", "next weekend", "ASAP", "before the meeting", "when you 
 no explicit "no rush".
 
 Quick questions and quick actions in the normal course of work (send, forward, approve, confirm)
-are never flagged, nor a plea to a crowd whose need is plainly now (a meal for someone who is hungry).
+are never flagged, nor a plea to a crowd whose need is plainly now (a meal for someone who is hungry),
+nor an ask the message sizes as tiny ("a two-sentence blurb", "it's not huge", five minutes or less).
 
 ## Why is this bad?
 Without a when, the helper cannot tell whether the request fits their week, so they must ask back or

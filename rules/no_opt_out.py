@@ -23,11 +23,14 @@ class NoOptOut(AbsenceRule):
 Flags a real *favor* (help beyond the reader's duty, with a meaningful cost) asked of a *specific*
 reader, with no easy way to decline: no "no worries if not", "if you have time", "feel free to say
 no", "or should I ask someone else?", "I'd understand if you'd rather not", and not asked as a
-question of willingness or availability ("Would you be willing to...", "Do you have time to...").
+question of willingness or availability ("Would you be willing to...", "Do you have time to...",
+"How would you feel about...", "Are you free on the 14th?"). Asking whether the reader is willing
+also makes the work theirs to refuse, so a work topic alone does not make it their duty.
 
 Never flagged: pleas to a crowd ("Can anyone...", a forum post), quick questions, instructions and
-requests that are part of someone's job or of an ongoing business transaction, proposals and
-invitations. `askcheck lint --show-asks` shows each ask's kind, audience and cost.
+requests that are part of someone's job or of an ongoing business transaction (the usual rate, a turn
+on the rota), proposals and invitations, and favors the message sizes as tiny ("just a couple of
+sentences", five minutes or less). `askcheck lint --show-asks` shows each ask's kind, audience and cost.
 
 ## Why is this bad?
 A request with no way out turns a favour into an obligation; the helper either says yes resentfully
