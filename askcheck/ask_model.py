@@ -159,6 +159,12 @@ _QUICK_BOUNDS = [
     "(a|one|two|three|four|five|[NUM]|a couple of|a few) -? (min|mins|minute|minutes|sec|secs|second|seconds)",
     "[NUM] (min|mins|minute|minutes) (tops|max|at most)",
 ]
+# A look the writer says is only to make sure of something is a check, not a review.
+_ONLY_A_CHECK = ["(just|only|simply) (want|wanted|need|needed|trying) to (be sure|make sure|check|confirm|double-check|double check)",
+                 "(just|only) to (be sure|make sure|double-check|double check|sanity-check|sanity check)",
+                 "(a|just a|quick) (once-over|once over|sanity check|sanity-check|second pair of eyes)"]
+_GLANCES = {"look", "looking", "go", "going", "read", "reading", "check", "checking", "give", "giving", "cast", "run",
+            "have", "having", "take", "taking", "glance", "skim"}
 # Light looks: a ten-minute look at the stack trace is a quick one.
 _LIGHT = {"look", "looking", "check", "checking", "glance", "skim", "peek", "take", "taking", "give", "have"}
 # A look or a check at a piece of work under review is a review ("Would you care to take a look?" after
@@ -249,6 +255,10 @@ class _Facts:
         return self.judge.strong_favor_frames.find(self.doc)
 
     @cached_property
+    def only_a_check(self):
+        return bool(self.judge.only_a_check.find(self.doc))
+
+    @cached_property
     def withheld(self):
         return self.judge.withheld_asks.find(self.doc)
 
@@ -304,6 +314,7 @@ class Judge:
         self.strong_favor_frames = PhraseRegex(_STRONG_FAVOR_FRAMES)
         self.willing_frames = PhraseRegex(_WILLING_FRAMES)
         self.withheld_asks = PhraseRegex(lexicon.phrases("withheld_asks"))
+        self.only_a_check = PhraseRegex(_ONLY_A_CHECK)
         self.contact_asks = PhraseRegex(lexicon.phrases("contact_asks"))
         self.quick_bounds = PhraseRegex(_QUICK_BOUNDS)
         self.work_nouns = lexicon.words("work_nouns")
@@ -566,6 +577,8 @@ class Judge:
         if any(minutes is not None and minutes <= 5 for minutes in facts.quick_bounds):
             return True
         toks = tokens(doc)
+        if toks[found.start].norm_ in _GLANCES and facts.only_a_check:
+            return True  # "Can you look over the budget? Just want to be sure I haven't double-counted."
         # "could you spare a minute to discuss…"; a light look may take up to a quarter of an hour.
         light = toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2])
         limit = 15 if light else 5
@@ -648,7 +661,7 @@ class Judge:
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False
-        if toks[effort.start].norm_ in _STANDING_IN and any(t.norm_ in _WRITER for t in obj):
+        if toks[effort.start].norm_ in _STANDING_IN and any(t.norm_ in _WRITER for t in toks[effort.start:ask.end]):
             return False  # "could you cover the 2pm client call for me?": the writer's own work, taken over
         if facts.readers_own:
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post

@@ -16,9 +16,10 @@ from .context import is_past
 from .docinfo import sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import PhraseRegex
 
-# The writer says outright that the work is small: "It's just the one, and it's not huge."
+# The writer says outright that the work is small: "it's not huge", "nothing big" ("It's just the one couch,
+# but the stairwell is tight" counts the thing, and does not say it is small).
 _SMALLNESS = re.compile(r"\b(nothing|not|isn't|is not)\s+(that\s+|very\s+)?(big|huge|major|much|long|heavy)\b|"
-                        r"\b(just|only)\s+the\s+one\b", re.IGNORECASE)
+                        r"\bnot\s+(a\s+)?(big|huge|long)\s+(job|one|thing|task)\b", re.IGNORECASE)
 # Pieces of work so small that a few of them take minutes.
 _TINY_PARTS = {"sentence", "sentences", "line", "lines", "bullet", "bullets", "word", "words", "caption", "captions",
                "headline", "title", "tagline", "signature", "signatures", "click", "clicks", "typo", "typos", "field",
@@ -66,6 +67,7 @@ class Cues:
         whens = _spans(doc, self.whens, ask_sents, ignore_past=True)
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
+        whens = [span for span in whens if not _names_an_event(span)]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
             closed = self.not_outs.find(doc)
@@ -121,6 +123,13 @@ def _about_others(span: Span) -> bool:
         if tok.norm_ in _PERSONS:
             return tok.norm_ in _THIRD_PERSONS
     return False
+
+
+def _names_an_event(span: Span) -> bool:
+    """ "notes from Tuesday's workshop": a day that owns an event names the event, not when to help."""
+    toks = tokens(span.doc)
+    return (span.end < len(toks) and toks[span.end].text in {"'s", "’s"} and span.start > 0
+            and toks[span.start - 1].norm_ in {"from", "of", "about", "since"})
 
 
 def _first(spans: list[Span]) -> Span | None:
