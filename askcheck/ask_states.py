@@ -93,8 +93,10 @@ class Cues:
 
 
 def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> list[Span]:
-    # A phrase that runs over a full stop is two sentences' words, not one statement ("on 12 May. Posters").
-    spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)]
+    # A phrase that runs over a full stop is two sentences' words, not one statement ("on 12 May. Posters"),
+    # and a wish for the reader's well-being says nothing of the ask ("I hope the term is going well").
+    spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)
+             and not _well_wishing(sentence_of(doc[s:e]))]
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
 
 
@@ -123,6 +125,12 @@ def _about_others(span: Span) -> bool:
         if tok.norm_ in _PERSONS:
             return tok.norm_ in _THIRD_PERSONS
     return False
+
+
+def _well_wishing(sent: Span) -> bool:
+    toks = [t for t in words(sent) if t.is_alpha][:3]
+    return bool(toks) and (toks[0].norm_ == "hope" or (toks[0].norm_ in {"i", "we"} and len(toks) > 1
+                                                       and toks[1].norm_ in {"hope", "trust"}))
 
 
 def _names_an_event(span: Span) -> bool:
