@@ -661,7 +661,7 @@ class Judge:
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
         if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
             return False
-        if toks[effort.start].norm_ in _STANDING_IN and any(t.norm_ in _WRITER for t in toks[effort.start:ask.end]):
+        if self._stands_in(ask, effort):
             return False  # "could you cover the 2pm client call for me?": the writer's own work, taken over
         if facts.readers_own:
             return True  # "Your question is not clear. Could you edit the text?": the reader's own post
@@ -671,6 +671,13 @@ class Judge:
         # reason given before the ask in its sentence ("since you took notes at the client workshop, could you…").
         about = [t for t in toks[ask.start:ask.end] if not effort.start <= t.i < effort.end]
         return any(t.norm_ in self.work_nouns for t in about)
+
+    @staticmethod
+    def _stands_in(ask: Ask, effort: Span) -> bool:
+        """Whether the work is the writer's own, done in their place: "cover the call for me", "take over
+        the newsletter while I'm on leave"."""
+        toks = tokens(ask.span.doc)
+        return toks[effort.start].norm_ in _STANDING_IN and any(t.norm_ in _WRITER for t in toks[effort.start:ask.end])
 
     def _favor(self, ask: Ask, effort: Span, rest, facts: _Facts, proposal: bool = False) -> bool:
         """A substantial request is a favor when it is asked as one ("could you", "would you mind",
@@ -685,7 +692,7 @@ class Judge:
             return True
         if not proposal and rest and rest[0].norm_ in _ASKING_WORDS:
             return True
-        if any(t.norm_ in self.favor_words for t in rest):
+        if any(t.norm_ in self.favor_words for t in rest) or self._stands_in(ask, effort):
             return True
         # "review my draft", and the writer's own undertaking a wish for help follows ("I'm moving…").
         near = tokens(ask.span.doc)[max(effort.start - 2, ask.start):min(effort.end + 3, ask.end)]

@@ -78,6 +78,8 @@ class Cues:
         sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
         # News of someone else bounds nothing: "Rob's new job means he's away three nights a week".
         sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
+        # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.
+        sizes = [span for span in sizes if not any(t.norm_ in {"who", "whom", "whose"} for t in span)]
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
         # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
         logistics = {i for span in sizes + whens for i in range(span.start, span.end)}
