@@ -354,7 +354,6 @@ class Judge:
                     # the ask costs minutes (corpus/LABELLING.md: "when in doubt, the ask is quick").
                     ask.cost = "quick"
                     ask.why["cost"] = f'quick: the message sizes it as small ("{span_text(size)}")'
-
                 if size is None and ask.effort is not None and _HOLIDAYS & {t.norm_ for t in ask.effort}:
                     # "Can you do Christmas this year?": hosting a holiday is as big as the holiday.
                     ask.size = ask.effort
@@ -718,7 +717,9 @@ class Judge:
     def _what(self, doc: Doc, ask: Ask, facts: _Facts) -> None:
         """Does the reader know what action is wanted, from the ask or from the rest of the message?"""
         distressed = facts.distressed
-        if facts.withheld and any(ask.start <= s < ask.end for s, _ in facts.contact_asks):
+        # (Asks to get in touch are short: the phrase scans run only for those.)
+        if (len(ask.span) <= 12 and any(ask.start <= s < ask.end for s, _ in facts.contact_asks)
+                and facts.withheld):
             # "I really need your help with something. Call me when you can.": only a way to get in touch.
             said = span_text(doc[facts.withheld[0][0]:facts.withheld[0][1]])
             ask.what, ask.why["what"] = "vague", f'vague: the message keeps back what it is about ("{_short(said)}")'
