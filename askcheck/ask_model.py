@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .ask_states import Cues, duration_minutes, is_tiny
-from .docinfo import SUBJECT_KEY, distress_of, doc_text, sentence_index, sentences, span_text, tokens, words
+from .docinfo import SUBJECT_KEY, distress_of, doc_text, sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import MONTHS, WEEKDAYS, PhraseRegex, classes_of
 
 # Words a request passes over on its way to the verb that says what is wanted.
@@ -524,7 +524,9 @@ class Judge:
         lo = ask.start if implicit or not before else before[0].start
         hi = at if implicit else ask.start
         for s, e in effort:
-            if lo <= s < hi and self._names_work(doc, s, e):
+            # "Thanks for agreeing to be my referee. Could you keep an eye out for the form?": thanks
+            # and news of the past say what was done, not the work asked now.
+            if lo <= s < hi and self._names_work(doc, s, e) and not _social_or_past(sentence_of(doc[s:e])):
                 while s < e - 1 and tokens(doc)[s].norm_ in _WRITER_DOING:
                     s += 1  # "I'm moving into": the work is "moving into…"
                 return doc[s:e]
