@@ -118,6 +118,8 @@ ASKS = [
      "reader", "substantial"),
     # after "please", the word is a verb and what follows its object
     ("Please resubmit problem set 4 as a single PDF.", "task", "reader", "quick"),
+    # asking only when the reader will do it presumes the yes
+    ("When are you coming round to fix it?", "favor", "reader", "substantial"),
     # said to be small, a physical favor is quick
     ("Could you help me carry the Christmas tree in from the car? It's just the one, and it's not huge.", "favor",
      "reader", "quick"),
