@@ -91,7 +91,7 @@ def test_f1_per_rule_with_the_essay_sets(scores, corpus, rule):
 # The bar (F1 >= 0.92) over the whole corpora, essay sets included, where it is not reached yet
 # (README, "Quality"): strict, so reaching it turns the mark into a failure to remove.
 UNMET_WHOLE = {
-    ("missing-duration", "labelled"): "0.912 with dev-short (blind, first read 0.444) and dev-boundary in",
+    ("missing-duration", "labelled"): "0.916 with dev-short (blind, first read 0.444) and dev-boundary in",
     ("missing-timeframe", "labelled"): "0.917 with dev-short (blind, first read 0.400) and dev-boundary in",
     ("missing-duration", "holdout"): "0.809 after the relabel",
     ("no-opt-out", "holdout"): "0.814 after the relabel",
