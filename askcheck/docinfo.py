@@ -7,6 +7,7 @@ each is computed once and kept in `doc.user_data`, which lives and dies with its
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy
@@ -61,19 +62,36 @@ def span_text(span) -> str:
 _LAST: list = [None, None]  # the last Doc asked for and its tokens: most calls ask for the same Doc
 
 
+class _StringsByHash(dict):
+    """hash -> string, filled from a StringStore on first use. A string's hash is the same in every
+    StringStore (spaCy hashes the text itself), so one table serves every vocabulary; a dict lookup
+    through `map` costs less than the StringStore's, and equal words come back as one string object."""
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > 200_000:  # a corpus's vocabulary: keep the table bounded
+            self.clear()
+        value = self[key] = _STORE[0][key]
+        return value
+
+
+_STRINGS = _StringsByHash()
+_STORE: list = [None]  # the StringStore `_STRINGS` reads a hash it has not seen from
+
+
 def tokens(doc: Doc) -> list[Tok]:
     if _LAST[0] is doc:
         return _LAST[1]
     cached = doc.user_data.get("askcheck_toks")
     if cached is None:
-        strings = doc.vocab.strings
+        _STORE[0] = doc.vocab.strings
+        string = _STRINGS.__getitem__
         table = doc.to_array(_ATTRS)
-        # Column by column: one list comprehension per attribute and one numpy call for every flag
-        # beat building each token's values one by one.
+        # Column by column: one `map` per attribute and one numpy call for every flag beat building
+        # each token's values one by one; `tuple.__new__` makes each Tok in C (Tok._make is Python).
         orth, norm, lower, idx = table[:, :4].T.tolist()
         flags = table[:, 4:].astype(bool).T.tolist()
-        cached = list(map(Tok._make, zip(range(len(doc)), [strings[h] for h in orth], [strings[h] for h in norm],
-                                         [strings[h] for h in lower], idx, *flags)))
+        cached = list(map(tuple.__new__, repeat(Tok), zip(range(len(doc)), map(string, orth), map(string, norm),
+                                                          map(string, lower), idx, *flags)))
         doc.user_data["askcheck_toks"] = cached
         doc.user_data[_OFFSETS_KEY] = (idx, flags[0])
     _LAST[0], _LAST[1] = doc, cached
