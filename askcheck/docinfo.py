@@ -122,24 +122,33 @@ def words(span) -> list[Tok]:
     return found
 
 _KEY = "askcheck_sents"
+# The sentence starts (token indices, ascending, from 0) that askcheck's splitter wrote into the Doc.
+SENT_STARTS_KEY = "askcheck_sent_starts"
 
 
 def sentences(doc: Doc) -> list[Span]:
     cached = doc.user_data.get(_KEY)
     if cached is None:
-        cached = _sentence_spans(doc) if len(doc) else []
-        doc.user_data[_KEY] = cached
-        doc.user_data[_KEY + "_starts"] = [s.start for s in cached]
+        starts = doc.user_data.get(SENT_STARTS_KEY)
+        if starts is None:
+            starts = _sentence_starts(doc) if len(doc) else []
+        doc.user_data[_KEY] = cached = _spans_from(doc, starts)
+        doc.user_data[_KEY + "_starts"] = starts
     return cached
 
 
-def _sentence_spans(doc: Doc) -> list[Span]:
-    """`list(doc.sents)`, built from the sentence starts in one array read."""
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, read from the Doc in one array read (or from `doc.sents`)."""
     if not doc.has_annotation("SENT_START"):
-        return list(doc.sents)
+        return [s.start for s in doc.sents]
     starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
+    return starts
+
+
+def _spans_from(doc: Doc, starts: list[int]) -> list[Span]:
+    """`list(doc.sents)`, from the sentence starts."""
     ends = starts[1:] + [len(doc)]
     return [Span(doc, s, e) for s, e in zip(starts, ends)]
 

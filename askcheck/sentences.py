@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .docinfo import doc_text, offsets
+from .docinfo import SENT_STARTS_KEY, doc_text, offsets
 
 # After closing punctuation (and any closing quotes/brackets), whitespace, then the next sentence.
 _AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\u2026\"'\u201d\u2019)\]\w])")
@@ -37,6 +37,7 @@ def split_sentences(doc: Doc) -> Doc:
     starts_idx, is_space = offsets(doc)  # read with the tokens the ask detector reads next
     flags = _NOT_STARTS[:n].copy() if n <= len(_NOT_STARTS) else numpy.full(n, _NOT_START, dtype="uint64")
     flags[0] = 1
+    marked = {0}
 
     def mark(char: int) -> None:
         k = bisect.bisect_left(starts_idx, char)
@@ -44,6 +45,7 @@ def split_sentences(doc: Doc) -> Doc:
             k += 1
         if 0 < k < n:
             flags[k] = 1
+            marked.add(k)
 
     for m in _AFTER_END.finditer(text):
         if m.group(0) == "." and _abbreviation(text, m.start()):
@@ -61,6 +63,8 @@ def split_sentences(doc: Doc) -> Doc:
         elif first.isupper() or first.isdigit() or not first.isalpha():
             mark(nxt)
     doc.from_array([SENT_START], flags.reshape(-1, 1))
+    # docinfo.sentences reads the starts from here rather than back out of the Doc.
+    doc.user_data[SENT_STARTS_KEY] = sorted(marked)
     return doc
 
 
