@@ -21,7 +21,8 @@ import tempfile
 import time
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import add, attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -350,15 +351,13 @@ class PhraseRegex:
         if anywhere:
             starts = range(len(norms))
         else:  # only the words some phrase can start with are worth a look
-            positions = encoded.positions
-            literal_words = self.literal_words
-            starts = [k for norm in positions if norm in literal_words for k in positions[norm]]
+            starts = encoded.starts(self.literal_words)
             if class_names:
                 class_positions = encoded.class_positions
                 starts += [k for name in class_names for k in class_positions.get(name, ())]
+                starts = sorted(set(starts))
             if not starts:
                 return []
-            starts = sorted(set(starts))
         out = []
         resume = 0
         for k in starts:
@@ -467,9 +466,7 @@ class PhraseSets:
             if name not in self.shared:
                 out[name] = rx.find(doc)
         encoded = encode(doc)
-        positions = encoded.positions
-        words = self.words  # (`keys() & frozenset` copies the larger side: look the message's few up instead)
-        starts = sorted(k for norm in positions if norm in words for k in positions[norm])
+        starts = encoded.starts(self.words)
         if not starts:
             return out
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
@@ -536,21 +533,33 @@ class EncodedNorms:
     so a match ending at `offsets[k]` ends with word k - 1.
     """
 
-    __slots__ = ("text", "norms", "offsets", "token_index", "positions", "_class_positions")
+    __slots__ = ("text", "norms", "offsets", "token_index", "_positions", "_class_positions")
 
     def __init__(self, norms: list[str], token_index: list[int]):
         self.norms = norms
         self.text = " " + " ".join(norms) + " " if norms else " "
-        self.offsets = list(accumulate([len(norm) + 1 for norm in norms], initial=1))
+        # offsets[k] = 1 + k + the lengths of the words before k (one space after each), summed in C.
+        self.offsets = list(map(add, accumulate(map(len, norms), initial=0), count(1)))
         self.token_index = token_index
-        positions: dict[str, list[int]] = {}  # norm -> the words (k) that have it
-        for k, norm in enumerate(norms):
-            if norm in positions:
-                positions[norm].append(k)
-            else:
-                positions[norm] = [k]
-        self.positions = positions
+        self._positions: dict[str, list[int]] | None = None
         self._class_positions: dict[str, list[int]] | None = None
+
+    def starts(self, first_words: frozenset[str]) -> list[int]:
+        """The words (k, ascending) whose norm is one of `first_words`, picked out in C."""
+        return list(compress(count(), map(first_words.__contains__, self.norms)))
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """norm -> the words (k) that have it, worked out once per Doc when asked for."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for k, norm in enumerate(self.norms):
+                if norm in positions:
+                    positions[norm].append(k)
+                else:
+                    positions[norm] = [k]
+            self._positions = positions
+        return self._positions
 
     @property
     def class_positions(self) -> dict[str, list[int]]:
@@ -582,14 +591,29 @@ def encode(doc: Doc) -> EncodedNorms:
         return _LAST[1]
     cached = doc.user_data.get("askcheck_norms")
     if cached is None:
-        from .docinfo import tokens
+        from .docinfo import offsets, tokens
 
-        words = [tok for tok in tokens(doc) if not tok.is_space]
-        # A norm never contains the separator, and an empty norm still takes a place.
-        norms = [tok.norm_.replace(" ", "_") or "_" for tok in words]
-        cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
+        is_word = list(map(not_, offsets(doc)[1]))  # the non-space tokens
+        words = compress(tokens(doc), is_word)
+        cached = doc.user_data["askcheck_norms"] = EncodedNorms(list(map(_SAFE_NORMS.__getitem__, map(_NORM, words))),
+                                                                list(compress(count(), is_word)))
     _LAST[0], _LAST[1] = doc, cached
     return cached
+
+
+class _SafeNorms(dict):
+    """norm -> the norm as it is encoded: a norm never contains the separator, and an empty norm still
+    takes a place. Cached per norm (bounded), so that encoding is one `map` over a message's words."""
+
+    def __missing__(self, norm: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        safe = self[norm] = norm.replace(" ", "_") or "_"
+        return safe
+
+
+_SAFE_NORMS = _SafeNorms()
+_NORM = attrgetter("norm_")
 
 
 # ------------------------------------------------------------------------------ compiled phrase cache
