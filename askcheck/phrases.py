@@ -291,6 +291,11 @@ class PhraseRegex:
         # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike: most
         # tries at a word fail on the next word, and a set lookup costs less than a regex match.
         self._next_by_key: dict[tuple, frozenset[str] | None] = {}
+        # first word -> [what to try there before any other next word, {next word: what to try there}],
+        # for sets with no classes and no phrase that can start anywhere: most phrases that start with a
+        # word need one particular word next, and trying only the phrases that can go on with the
+        # actual next word costs far less than the alternation of all that start with the word.
+        self._by_next_word: dict[str, list] = {}
 
     @property
     def regex(self) -> re.Pattern | None:
@@ -312,11 +317,34 @@ class PhraseRegex:
         """One regex for phrases tried together often enough to be worth compiling together."""
         regex = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in alternatives.indices))
         self._compiled[alternatives.indices] = regex
-        for cache in (self._by_key, self._by_word):
+        for cache in (self._by_key, self._by_word, *(table[1] for table in self._by_next_word.values())):
             for key, value in cache.items():
                 if value is alternatives:
                     cache[key] = regex
+        for table in self._by_next_word.values():
+            if table[0] is alternatives:
+                table[0] = regex
         return regex
+
+    def _followed_by(self, word: str, following: str | None) -> re.Pattern | _Alternatives | None:
+        """What matches the phrases that can start at `word` with `following` next (None: no word
+        next), in their original order: as `_candidates(word, no classes)` would find, for a set of
+        literal first words only, since a phrase that needs another next word cannot match there."""
+        table = self._by_next_word.get(word)
+        if table is None:
+            any_next: list[int] = []
+            by_next: dict[str, list[int]] = {}
+            for i in self._indices(word, _NO_CLASSES):
+                seconds = _seconds(word, [self.phrases[i]])
+                if seconds is None:
+                    any_next.append(i)
+                else:
+                    for second in seconds:
+                        by_next.setdefault(second, []).append(i)
+            table = self._by_next_word[word] = [
+                self._regex_for(tuple(any_next)) if any_next else None,
+                {second: self._regex_for(tuple(sorted(any_next + ix))) for second, ix in by_next.items()}]
+        return table[1].get(following, table[0])
 
     def _indices(self, word: str | None, classes: frozenset[str]) -> tuple[int, ...]:
         """The phrases that can start at a word (in their order), from the word and its classes."""
@@ -372,11 +400,9 @@ class PhraseRegex:
                     seconds = self._next_words(norm, word, classes)
                     if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
                         continue
-            else:  # the common case: a set of phrases that all start with a word
-                if norm in literal and not anywhere:
-                    seconds = self._next_words(norm, norm, _NO_CLASSES)
-                    if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
-                        continue
+            elif not anywhere:  # the common case: a set of phrases that all start with a word
+                regex = self._followed_by(norm, norms[k + 1] if k + 1 < len(norms) else None)
+            else:
                 regex = self._by_word.get(norm) if norm in literal else self._candidates(None, _NO_CLASSES)
                 if regex is None and norm in literal:
                     regex = self._by_word[norm] = self._candidates(norm, _NO_CLASSES)
@@ -486,9 +512,9 @@ class PhraseSets:
             for name, rx in tried:
                 if pos < resume[name]:
                     continue
-                regex = rx._by_word.get(norm)
+                regex = rx._followed_by(norm, norms[k + 1] if k < last else None)
                 if regex is None:
-                    regex = rx._by_word[norm] = rx._candidates(norm, _NO_CLASSES)
+                    continue
                 m = regex.match(text, pos)
                 if m is None:
                     continue
