@@ -291,10 +291,11 @@ class PhraseRegex:
         # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike: most
         # tries at a word fail on the next word, and a set lookup costs less than a regex match.
         self._next_by_key: dict[tuple, frozenset[str] | None] = {}
-        # first word -> [what to try there before any other next word, {next word: what to try there}],
-        # for sets with no classes and no phrase that can start anywhere: most phrases that start with a
-        # word need one particular word next, and trying only the phrases that can go on with the
-        # actual next word costs far less than the alternation of all that start with the word.
+        # first word -> [what to try there before any other next word, {next word: what to try there},
+        # the phrases that can go on with any word, {next word: the phrases that need it}] (_UNSET: not
+        # worked out yet), for sets with no classes and no phrase that can start anywhere: most phrases
+        # that start with a word need one particular word next, and trying only the phrases that can go
+        # on with the actual next word costs far less than the alternation of all that start with it.
         self._by_next_word: dict[str, list] = {}
 
     @property
@@ -329,7 +330,8 @@ class PhraseRegex:
     def _followed_by(self, word: str, following: str | None) -> re.Pattern | _Alternatives | None:
         """What matches the phrases that can start at `word` with `following` next (None: no word
         next), in their original order: as `_candidates(word, no classes)` would find, for a set of
-        literal first words only, since a phrase that needs another next word cannot match there."""
+        literal first words only, since a phrase that needs another next word cannot match there.
+        Worked out for the pairs of words met only: most phrases are never tried, nor compiled."""
         table = self._by_next_word.get(word)
         if table is None:
             any_next: list[int] = []
@@ -341,11 +343,16 @@ class PhraseRegex:
                 else:
                     for second in seconds:
                         by_next.setdefault(second, []).append(i)
-            table = self._by_next_word[word] = [
-                self._regex_for(tuple(any_next)) if any_next else None,
-                {second: self._regex_for(tuple(sorted(any_next + ix))) for second, ix in by_next.items()}]
-        return table[1].get(following, table[0])
-
+            table = self._by_next_word[word] = [_UNSET, {second: _UNSET for second in by_next}, any_next, by_next]
+        regexes = table[1]
+        if following in regexes:
+            regex = regexes[following]
+            if regex is _UNSET:
+                regex = regexes[following] = self._regex_for(tuple(sorted(table[2] + table[3][following])))
+            return regex
+        if table[0] is _UNSET:
+            table[0] = self._regex_for(tuple(table[2])) if table[2] else None
+        return table[0]
     def _indices(self, word: str | None, classes: frozenset[str]) -> tuple[int, ...]:
         """The phrases that can start at a word (in their order), from the word and its classes."""
         indices = set(self.anywhere) | set(self.literal.get(word, ()))
@@ -526,6 +533,7 @@ class PhraseSets:
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
+_UNSET = object()  # a table entry not worked out yet
 # regex text -> compiled, for every phrase set: the same phrases in several sets (a rule's and the ask
 # detector's) compile once per process, not once per set.
 _PATTERNS: dict[str, re.Pattern] = {}
