@@ -15,8 +15,10 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import marshal
 import os
 import re
+import sys
 import tempfile
 import time
 from bisect import bisect_left
@@ -27,6 +29,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc
+
+try:
+    import _sre
+except ImportError:  # another Python: compile with re.compile only
+    _sre = None
 
 NUMBER_WORDS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -542,7 +549,7 @@ _PATTERNS: dict[str, re.Pattern] = {}
 def _compile(regex: str) -> re.Pattern:
     pattern = _PATTERNS.get(regex)
     if pattern is None:
-        pattern = _PATTERNS[regex] = re.compile(regex)
+        pattern = _PATTERNS[regex] = _PROGRAMS.pattern(regex)
     return pattern
 
 
@@ -676,23 +683,36 @@ def _cache_path() -> Path | None:
 
 
 class _PhraseCache:
+    prefix = "phrases-"  # the cache files' names: prefix, stamp, suffix
+    suffix = ".json"
+
     def __init__(self):
         self.path: Path | None = None
         self.entries: dict[str, list] | None = None  # phrase -> [regex, first words or None, nullable, heads]
         self.added = False
 
+    def _path(self) -> Path | None:
+        return _cache_path()
+
+    def _read(self, path: Path):
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def _write(self, fd: int) -> None:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
+
     def load(self) -> dict[str, list]:
         if self.entries is None:
             self.entries = {}
-            self.path = _cache_path()
+            self.path = self._path()
             if self.path is not None:
                 try:
-                    data = json.loads(self.path.read_text(encoding="utf-8"))
+                    data = self._read(self.path)
                     if isinstance(data, dict):
                         self.entries = data
                     if self.path.stat().st_mtime < time.time() - 86400:
                         os.utime(self.path)  # in use: not stale for `_prune` (at most one touch a day)
-                except (OSError, ValueError):
+                except (OSError, ValueError, EOFError):  # EOFError: a truncated marshal file
                     pass
         return self.entries
 
@@ -722,9 +742,8 @@ class _PhraseCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".phrases-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix="." + self.prefix, suffix=".tmp")
+            self._write(fd)
             os.replace(tmp, self.path)
         except OSError:
             return
@@ -735,7 +754,7 @@ class _PhraseCache:
         each upgrade of askcheck or spaCy starts a new file, and nothing else removes the old ones. A
         version still in use (in another environment) touches its file when it reads it (`load`)."""
         cutoff = time.time() - STALE_DAYS * 86400
-        for old in self.path.parent.glob("phrases-*.json"):
+        for old in self.path.parent.glob(f"{self.prefix}*{self.suffix}"):
             try:
                 if old != self.path and old.stat().st_mtime < cutoff:
                     old.unlink()
@@ -744,3 +763,69 @@ class _PhraseCache:
 
 
 _CACHE = _PhraseCache()
+
+
+# ------------------------------------------------------------------------------ compiled regex cache
+#
+# `re` parses and compiles a regex in Python: the phrase regexes a corpus run meets cost about a
+# billion instructions to compile, every process. What compiling makes (the program `re` hands to
+# `_sre.compile`) depends only on the regex and the Python version, so it is kept on disk too, next to
+# the phrases, and a pattern is made from it as `re.compile` itself ends, by `_sre.compile` (which
+# checks the program it is given). The file's name carries the Python version; anything unexpected
+# (another Python's `re` internals, a damaged entry) falls back to `re.compile`.
+
+
+class _ProgramCache(_PhraseCache):
+    prefix = "regex-"
+    suffix = ".marshal"
+
+    def _path(self) -> Path | None:
+        phrases = _cache_path()
+        if phrases is None or _sre is None:
+            return None
+        python = hashlib.sha256(f"{sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode()).hexdigest()[:8]
+        stamp = phrases.name[len(_PhraseCache.prefix):-len(_PhraseCache.suffix)]
+        return phrases.with_name(f"{self.prefix}{stamp}-{python}{self.suffix}")
+
+    def _read(self, path: Path):
+        return marshal.loads(path.read_bytes())  # regex -> its program, marshalled
+
+    def _write(self, fd: int) -> None:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(self.entries, fh)
+
+    def pattern(self, regex: str) -> re.Pattern:
+        """`re.compile(regex)`, from the kept program when there is one."""
+        found = self.load().get(regex)
+        if isinstance(found, bytes):
+            try:
+                return _sre.compile(regex, *marshal.loads(found))
+            except Exception:  # noqa: BLE001 - not a program this Python can use: compile it
+                pass
+        try:
+            program = _program(regex)
+            pattern = _sre.compile(regex, *program)
+            self.entries[regex] = marshal.dumps(program)
+        except Exception:  # noqa: BLE001 - `re`'s internals are not what this module expects
+            return re.compile(regex)
+        if not self.added and self.path is not None:
+            self.added = True
+            atexit.register(self.save)
+        return pattern
+
+
+def _program(regex: str) -> tuple:
+    """The arguments after the pattern that `re.compile(regex)` passes to `_sre.compile` (Python 3.11+)."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(regex, 0)
+    code = _compiler._code(parsed, 0)
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # (the opcodes are int subclasses, which marshal does not keep: plain ints are the same program)
+    return int(parsed.state.flags), list(map(int, code)), parsed.state.groups - 1, dict(groupindex), tuple(indexgroup)
+
+
+_PROGRAMS = _ProgramCache()
