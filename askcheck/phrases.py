@@ -485,6 +485,7 @@ class PhraseSets:
     def __init__(self, sets: dict[str, PhraseRegex]):
         self.sets = sets
         self.shared = {name: rx for name, rx in sets.items() if rx.by_word and not rx.class_names and not rx.anywhere}
+        self.own_walk = [(name, rx) for name, rx in sets.items() if name not in self.shared]  # each found by its own find
         # first word -> the sets to try there whatever the next word is, and first word -> next word ->
         # the sets to try there: a set whose phrases cannot go on with the next word is not visited.
         self.any_next: dict[str, list[tuple[str, PhraseRegex]]] = {}
@@ -502,9 +503,8 @@ class PhraseSets:
 
     def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.sets}
-        for name, rx in self.sets.items():
-            if name not in self.shared:
-                out[name] = rx.find(doc)
+        for name, rx in self.own_walk:
+            out[name] = rx.find(doc)
         encoded = encode(doc)
         starts = encoded.starts(self.words)
         if not starts:
