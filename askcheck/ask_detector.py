@@ -217,8 +217,7 @@ class AskDetector:
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)
         # A cry is a sentence of nothing but "help" and such: only a message with one of those words has one.
-        positions = encode(doc).positions
-        if not any(word in positions for word in _CRY_CORE):
+        if _CRY_CORE.isdisjoint(encode(doc).norms):
             return sorted(distress, key=lambda sp: sp.start)
         for sent in sents:
             toks = words(sent)

@@ -7,14 +7,16 @@ each is computed once and kept in `doc.user_data`, which lives and dies with its
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import numpy
 
-from spacy.attrs import SENT_START, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LIKE_URL, LOWER, NORM, ORTH
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
-_ATTRS = [ORTH, NORM, LOWER, IDX, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_LOWER, LIKE_NUM, LIKE_URL]
+_TOKEN_ATTRS = [ORTH, NORM, IDX]  # what varies from token to token; the rest is the word's (`_Words`)
 
 
 class Tok(NamedTuple):
@@ -22,14 +24,15 @@ class Tok(NamedTuple):
 
     spaCy's Token objects are created afresh on every access and each attribute is a call into the
     vocabulary; askcheck reads a few attributes of every token many times, so it reads them once. A
-    named tuple is built in C, which matters at a few hundred thousand tokens a corpus.
+    named tuple is built in C, which matters at a few hundred thousand tokens a corpus. The fields
+    after `idx` are the word's (its lexeme's), the same for every token of that word.
     """
 
     i: int
-    text: str
-    norm_: str
-    lower_: str
+    norm_: str  # a token's own: the tokenizer's exceptions give "ca" in "can't" the norm "can"
     idx: int
+    text: str
+    lower_: str
     is_space: bool
     is_punct: bool
     is_alpha: bool
@@ -61,21 +64,58 @@ def span_text(span) -> str:
 _LAST: list = [None, None]  # the last Doc asked for and its tokens: most calls ask for the same Doc
 
 
+class _StringsByHash(dict):
+    """hash -> string, filled from a StringStore on first use. A string's hash is the same in every
+    StringStore (spaCy hashes the text itself), so one table serves every vocabulary; a dict lookup
+    through `map` costs less than the StringStore's, and equal words come back as one string object."""
+
+    store = None  # the StringStore a hash not seen yet is read from
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > 200_000:  # a corpus's vocabulary: keep the table bounded
+            self.clear()
+        value = self[key] = self.store[key]
+        return value
+
+
+class _Words(dict):
+    """orth hash -> the word's Tok fields after `idx` (text, lower_ and the flags), read from its
+    lexeme once: `Doc.to_array` would read every flag of every token again, at a cost of about a
+    hundred thousand instructions a message. Kept for one vocabulary at a time."""
+
+    vocab = None
+
+    def __missing__(self, orth: int) -> tuple:
+        if len(self) > 200_000:  # a corpus's vocabulary: keep the table bounded
+            self.clear()
+        lex = self.vocab[orth]
+        value = self[orth] = (lex.orth_, lex.lower_, lex.is_space, lex.is_punct, lex.is_alpha, lex.is_title,
+                              lex.is_upper, lex.is_lower, lex.like_num, lex.like_url)
+        return value
+
+
+_STRINGS = _StringsByHash()
+_WORDS_BY_ORTH = _Words()
+_IS_SPACE = itemgetter(Tok._fields.index("is_space"))
+
+
 def tokens(doc: Doc) -> list[Tok]:
     if _LAST[0] is doc:
         return _LAST[1]
     cached = doc.user_data.get("askcheck_toks")
     if cached is None:
-        strings = doc.vocab.strings
-        table = doc.to_array(_ATTRS)
-        # Column by column: one list comprehension per attribute and one numpy call for every flag
-        # beat building each token's values one by one.
-        orth, norm, lower, idx = table[:, :4].T.tolist()
-        flags = table[:, 4:].astype(bool).T.tolist()
-        cached = list(map(Tok._make, zip(range(len(doc)), [strings[h] for h in orth], [strings[h] for h in norm],
-                                         [strings[h] for h in lower], idx, *flags)))
+        vocab = doc.vocab
+        if _WORDS_BY_ORTH.vocab is not vocab:
+            _WORDS_BY_ORTH.clear()
+            _WORDS_BY_ORTH.vocab = vocab
+        _STRINGS.store = vocab.strings
+        orth, norm, idx = doc.to_array(_TOKEN_ATTRS).T.tolist()
+        # Each Tok is (i, norm_, idx) + the word's fields, joined and made a Tok in C: `map` over
+        # columns beats building each token's values one by one in Python.
+        cached = list(map(tuple.__new__, repeat(Tok), map(add, zip(range(len(doc)), map(_STRINGS.__getitem__, norm), idx),
+                                                          map(_WORDS_BY_ORTH.__getitem__, orth))))
         doc.user_data["askcheck_toks"] = cached
-        doc.user_data[_OFFSETS_KEY] = (idx, flags[0])
+        doc.user_data[_OFFSETS_KEY] = (idx, list(map(_IS_SPACE, cached)))
     _LAST[0], _LAST[1] = doc, cached
     return cached
 
@@ -104,24 +144,33 @@ def words(span) -> list[Tok]:
     return found
 
 _KEY = "askcheck_sents"
+# The sentence starts (token indices, ascending, from 0) that askcheck's splitter wrote into the Doc.
+SENT_STARTS_KEY = "askcheck_sent_starts"
 
 
 def sentences(doc: Doc) -> list[Span]:
     cached = doc.user_data.get(_KEY)
     if cached is None:
-        cached = _sentence_spans(doc) if len(doc) else []
-        doc.user_data[_KEY] = cached
-        doc.user_data[_KEY + "_starts"] = [s.start for s in cached]
+        starts = doc.user_data.get(SENT_STARTS_KEY)
+        if starts is None:
+            starts = _sentence_starts(doc) if len(doc) else []
+        doc.user_data[_KEY] = cached = _spans_from(doc, starts)
+        doc.user_data[_KEY + "_starts"] = starts
     return cached
 
 
-def _sentence_spans(doc: Doc) -> list[Span]:
-    """`list(doc.sents)`, built from the sentence starts in one array read."""
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, read from the Doc in one array read (or from `doc.sents`)."""
     if not doc.has_annotation("SENT_START"):
-        return list(doc.sents)
+        return [s.start for s in doc.sents]
     starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
+    return starts
+
+
+def _spans_from(doc: Doc, starts: list[int]) -> list[Span]:
+    """`list(doc.sents)`, from the sentence starts."""
     ends = starts[1:] + [len(doc)]
     return [Span(doc, s, e) for s, e in zip(starts, ends)]
 

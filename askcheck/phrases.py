@@ -15,17 +15,25 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import marshal
 import os
 import re
+import sys
 import tempfile
 import time
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import add, attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc
+
+try:
+    import _sre
+except ImportError:  # another Python: compile with re.compile only
+    _sre = None
 
 NUMBER_WORDS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -290,6 +298,12 @@ class PhraseRegex:
         # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike: most
         # tries at a word fail on the next word, and a set lookup costs less than a regex match.
         self._next_by_key: dict[tuple, frozenset[str] | None] = {}
+        # first word -> [what to try there before any other next word, {next word: what to try there},
+        # the phrases that can go on with any word, {next word: the phrases that need it}] (_UNSET: not
+        # worked out yet), for sets with no classes and no phrase that can start anywhere: most phrases
+        # that start with a word need one particular word next, and trying only the phrases that can go
+        # on with the actual next word costs far less than the alternation of all that start with it.
+        self._by_next_word: dict[str, list] = {}
 
     @property
     def regex(self) -> re.Pattern | None:
@@ -311,12 +325,41 @@ class PhraseRegex:
         """One regex for phrases tried together often enough to be worth compiling together."""
         regex = _compile("|".join(f"(?:{self.phrases[i].regex})" for i in alternatives.indices))
         self._compiled[alternatives.indices] = regex
-        for cache in (self._by_key, self._by_word):
+        for cache in (self._by_key, self._by_word, *(table[1] for table in self._by_next_word.values())):
             for key, value in cache.items():
                 if value is alternatives:
                     cache[key] = regex
+        for table in self._by_next_word.values():
+            if table[0] is alternatives:
+                table[0] = regex
         return regex
 
+    def _followed_by(self, word: str, following: str | None) -> re.Pattern | _Alternatives | None:
+        """What matches the phrases that can start at `word` with `following` next (None: no word
+        next), in their original order: as `_candidates(word, no classes)` would find, for a set of
+        literal first words only, since a phrase that needs another next word cannot match there.
+        Worked out for the pairs of words met only: most phrases are never tried, nor compiled."""
+        table = self._by_next_word.get(word)
+        if table is None:
+            any_next: list[int] = []
+            by_next: dict[str, list[int]] = {}
+            for i in self._indices(word, _NO_CLASSES):
+                seconds = _seconds(word, [self.phrases[i]])
+                if seconds is None:
+                    any_next.append(i)
+                else:
+                    for second in seconds:
+                        by_next.setdefault(second, []).append(i)
+            table = self._by_next_word[word] = [_UNSET, {second: _UNSET for second in by_next}, any_next, by_next]
+        regexes = table[1]
+        if following in regexes:
+            regex = regexes[following]
+            if regex is _UNSET:
+                regex = regexes[following] = self._regex_for(tuple(sorted(table[2] + table[3][following])))
+            return regex
+        if table[0] is _UNSET:
+            table[0] = self._regex_for(tuple(table[2])) if table[2] else None
+        return table[0]
     def _indices(self, word: str | None, classes: frozenset[str]) -> tuple[int, ...]:
         """The phrases that can start at a word (in their order), from the word and its classes."""
         indices = set(self.anywhere) | set(self.literal.get(word, ()))
@@ -350,15 +393,13 @@ class PhraseRegex:
         if anywhere:
             starts = range(len(norms))
         else:  # only the words some phrase can start with are worth a look
-            positions = encoded.positions
-            literal_words = self.literal_words
-            starts = [k for norm in positions if norm in literal_words for k in positions[norm]]
+            starts = encoded.starts(self.literal_words)
             if class_names:
                 class_positions = encoded.class_positions
                 starts += [k for name in class_names for k in class_positions.get(name, ())]
+                starts = sorted(set(starts))
             if not starts:
                 return []
-            starts = sorted(set(starts))
         out = []
         resume = 0
         for k in starts:
@@ -373,11 +414,9 @@ class PhraseRegex:
                     seconds = self._next_words(norm, word, classes)
                     if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
                         continue
-            else:  # the common case: a set of phrases that all start with a word
-                if norm in literal and not anywhere:
-                    seconds = self._next_words(norm, norm, _NO_CLASSES)
-                    if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
-                        continue
+            elif not anywhere:  # the common case: a set of phrases that all start with a word
+                regex = self._followed_by(norm, norms[k + 1] if k + 1 < len(norms) else None)
+            else:
                 regex = self._by_word.get(norm) if norm in literal else self._candidates(None, _NO_CLASSES)
                 if regex is None and norm in literal:
                     regex = self._by_word[norm] = self._candidates(norm, _NO_CLASSES)
@@ -446,6 +485,7 @@ class PhraseSets:
     def __init__(self, sets: dict[str, PhraseRegex]):
         self.sets = sets
         self.shared = {name: rx for name, rx in sets.items() if rx.by_word and not rx.class_names and not rx.anywhere}
+        self.own_walk = [(name, rx) for name, rx in sets.items() if name not in self.shared]  # each found by its own find
         # first word -> the sets to try there whatever the next word is, and first word -> next word ->
         # the sets to try there: a set whose phrases cannot go on with the next word is not visited.
         self.any_next: dict[str, list[tuple[str, PhraseRegex]]] = {}
@@ -463,13 +503,10 @@ class PhraseSets:
 
     def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.sets}
-        for name, rx in self.sets.items():
-            if name not in self.shared:
-                out[name] = rx.find(doc)
+        for name, rx in self.own_walk:
+            out[name] = rx.find(doc)
         encoded = encode(doc)
-        positions = encoded.positions
-        words = self.words  # (`keys() & frozenset` copies the larger side: look the message's few up instead)
-        starts = sorted(k for norm in positions if norm in words for k in positions[norm])
+        starts = encoded.starts(self.words)
         if not starts:
             return out
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
@@ -489,9 +526,9 @@ class PhraseSets:
             for name, rx in tried:
                 if pos < resume[name]:
                     continue
-                regex = rx._by_word.get(norm)
+                regex = rx._followed_by(norm, norms[k + 1] if k < last else None)
                 if regex is None:
-                    regex = rx._by_word[norm] = rx._candidates(norm, _NO_CLASSES)
+                    continue
                 m = regex.match(text, pos)
                 if m is None:
                     continue
@@ -503,6 +540,7 @@ class PhraseSets:
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
+_UNSET = object()  # a table entry not worked out yet
 # regex text -> compiled, for every phrase set: the same phrases in several sets (a rule's and the ask
 # detector's) compile once per process, not once per set.
 _PATTERNS: dict[str, re.Pattern] = {}
@@ -511,7 +549,7 @@ _PATTERNS: dict[str, re.Pattern] = {}
 def _compile(regex: str) -> re.Pattern:
     pattern = _PATTERNS.get(regex)
     if pattern is None:
-        pattern = _PATTERNS[regex] = re.compile(regex)
+        pattern = _PATTERNS[regex] = _PROGRAMS.pattern(regex)
     return pattern
 
 
@@ -536,21 +574,33 @@ class EncodedNorms:
     so a match ending at `offsets[k]` ends with word k - 1.
     """
 
-    __slots__ = ("text", "norms", "offsets", "token_index", "positions", "_class_positions")
+    __slots__ = ("text", "norms", "offsets", "token_index", "_positions", "_class_positions")
 
     def __init__(self, norms: list[str], token_index: list[int]):
         self.norms = norms
         self.text = " " + " ".join(norms) + " " if norms else " "
-        self.offsets = list(accumulate([len(norm) + 1 for norm in norms], initial=1))
+        # offsets[k] = 1 + k + the lengths of the words before k (one space after each), summed in C.
+        self.offsets = list(map(add, accumulate(map(len, norms), initial=0), count(1)))
         self.token_index = token_index
-        positions: dict[str, list[int]] = {}  # norm -> the words (k) that have it
-        for k, norm in enumerate(norms):
-            if norm in positions:
-                positions[norm].append(k)
-            else:
-                positions[norm] = [k]
-        self.positions = positions
+        self._positions: dict[str, list[int]] | None = None
         self._class_positions: dict[str, list[int]] | None = None
+
+    def starts(self, first_words: frozenset[str]) -> list[int]:
+        """The words (k, ascending) whose norm is one of `first_words`, picked out in C."""
+        return list(compress(count(), map(first_words.__contains__, self.norms)))
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """norm -> the words (k) that have it, worked out once per Doc when asked for."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for k, norm in enumerate(self.norms):
+                if norm in positions:
+                    positions[norm].append(k)
+                else:
+                    positions[norm] = [k]
+            self._positions = positions
+        return self._positions
 
     @property
     def class_positions(self) -> dict[str, list[int]]:
@@ -582,14 +632,29 @@ def encode(doc: Doc) -> EncodedNorms:
         return _LAST[1]
     cached = doc.user_data.get("askcheck_norms")
     if cached is None:
-        from .docinfo import tokens
+        from .docinfo import offsets, tokens
 
-        words = [tok for tok in tokens(doc) if not tok.is_space]
-        # A norm never contains the separator, and an empty norm still takes a place.
-        norms = [tok.norm_.replace(" ", "_") or "_" for tok in words]
-        cached = doc.user_data["askcheck_norms"] = EncodedNorms(norms, [tok.i for tok in words])
+        is_word = list(map(not_, offsets(doc)[1]))  # the non-space tokens
+        words = compress(tokens(doc), is_word)
+        cached = doc.user_data["askcheck_norms"] = EncodedNorms(list(map(_SAFE_NORMS.__getitem__, map(_NORM, words))),
+                                                                list(compress(count(), is_word)))
     _LAST[0], _LAST[1] = doc, cached
     return cached
+
+
+class _SafeNorms(dict):
+    """norm -> the norm as it is encoded: a norm never contains the separator, and an empty norm still
+    takes a place. Cached per norm (bounded), so that encoding is one `map` over a message's words."""
+
+    def __missing__(self, norm: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        safe = self[norm] = norm.replace(" ", "_") or "_"
+        return safe
+
+
+_SAFE_NORMS = _SafeNorms()
+_NORM = attrgetter("norm_")
 
 
 # ------------------------------------------------------------------------------ compiled phrase cache
@@ -618,23 +683,36 @@ def _cache_path() -> Path | None:
 
 
 class _PhraseCache:
+    prefix = "phrases-"  # the cache files' names: prefix, stamp, suffix
+    suffix = ".json"
+
     def __init__(self):
         self.path: Path | None = None
         self.entries: dict[str, list] | None = None  # phrase -> [regex, first words or None, nullable, heads]
         self.added = False
 
+    def _path(self) -> Path | None:
+        return _cache_path()
+
+    def _read(self, path: Path):
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def _write(self, fd: int) -> None:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
+
     def load(self) -> dict[str, list]:
         if self.entries is None:
             self.entries = {}
-            self.path = _cache_path()
+            self.path = self._path()
             if self.path is not None:
                 try:
-                    data = json.loads(self.path.read_text(encoding="utf-8"))
+                    data = self._read(self.path)
                     if isinstance(data, dict):
                         self.entries = data
                     if self.path.stat().st_mtime < time.time() - 86400:
                         os.utime(self.path)  # in use: not stale for `_prune` (at most one touch a day)
-                except (OSError, ValueError):
+                except (OSError, ValueError, EOFError):  # EOFError: a truncated marshal file
                     pass
         return self.entries
 
@@ -664,9 +742,8 @@ class _PhraseCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".phrases-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self.entries, fh, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix="." + self.prefix, suffix=".tmp")
+            self._write(fd)
             os.replace(tmp, self.path)
         except OSError:
             return
@@ -677,7 +754,7 @@ class _PhraseCache:
         each upgrade of askcheck or spaCy starts a new file, and nothing else removes the old ones. A
         version still in use (in another environment) touches its file when it reads it (`load`)."""
         cutoff = time.time() - STALE_DAYS * 86400
-        for old in self.path.parent.glob("phrases-*.json"):
+        for old in self.path.parent.glob(f"{self.prefix}*{self.suffix}"):
             try:
                 if old != self.path and old.stat().st_mtime < cutoff:
                     old.unlink()
@@ -686,3 +763,69 @@ class _PhraseCache:
 
 
 _CACHE = _PhraseCache()
+
+
+# ------------------------------------------------------------------------------ compiled regex cache
+#
+# `re` parses and compiles a regex in Python: the phrase regexes a corpus run meets cost about a
+# billion instructions to compile, every process. What compiling makes (the program `re` hands to
+# `_sre.compile`) depends only on the regex and the Python version, so it is kept on disk too, next to
+# the phrases, and a pattern is made from it as `re.compile` itself ends, by `_sre.compile` (which
+# checks the program it is given). The file's name carries the Python version; anything unexpected
+# (another Python's `re` internals, a damaged entry) falls back to `re.compile`.
+
+
+class _ProgramCache(_PhraseCache):
+    prefix = "regex-"
+    suffix = ".marshal"
+
+    def _path(self) -> Path | None:
+        phrases = _cache_path()
+        if phrases is None or _sre is None:
+            return None
+        python = hashlib.sha256(f"{sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode()).hexdigest()[:8]
+        stamp = phrases.name[len(_PhraseCache.prefix):-len(_PhraseCache.suffix)]
+        return phrases.with_name(f"{self.prefix}{stamp}-{python}{self.suffix}")
+
+    def _read(self, path: Path):
+        return marshal.loads(path.read_bytes())  # regex -> its program, marshalled
+
+    def _write(self, fd: int) -> None:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(self.entries, fh)
+
+    def pattern(self, regex: str) -> re.Pattern:
+        """`re.compile(regex)`, from the kept program when there is one."""
+        found = self.load().get(regex)
+        if isinstance(found, bytes):
+            try:
+                return _sre.compile(regex, *marshal.loads(found))
+            except Exception:  # noqa: BLE001 - not a program this Python can use: compile it
+                pass
+        try:
+            program = _program(regex)
+            pattern = _sre.compile(regex, *program)
+            self.entries[regex] = marshal.dumps(program)
+        except Exception:  # noqa: BLE001 - `re`'s internals are not what this module expects
+            return re.compile(regex)
+        if not self.added and self.path is not None:
+            self.added = True
+            atexit.register(self.save)
+        return pattern
+
+
+def _program(regex: str) -> tuple:
+    """The arguments after the pattern that `re.compile(regex)` passes to `_sre.compile` (Python 3.11+)."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(regex, 0)
+    code = _compiler._code(parsed, 0)
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # (the opcodes are int subclasses, which marshal does not keep: plain ints are the same program)
+    return int(parsed.state.flags), list(map(int, code)), parsed.state.groups - 1, dict(groupindex), tuple(indexgroup)
+
+
+_PROGRAMS = _ProgramCache()

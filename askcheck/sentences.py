@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .docinfo import doc_text, offsets
+from .docinfo import SENT_STARTS_KEY, doc_text, offsets
 
 # After closing punctuation (and any closing quotes/brackets), whitespace, then the next sentence.
 _AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\u2026\"'\u201d\u2019)\]\w])")
@@ -37,6 +37,7 @@ def split_sentences(doc: Doc) -> Doc:
     starts_idx, is_space = offsets(doc)  # read with the tokens the ask detector reads next
     flags = _NOT_STARTS[:n].copy() if n <= len(_NOT_STARTS) else numpy.full(n, _NOT_START, dtype="uint64")
     flags[0] = 1
+    marked = {0}
 
     def mark(char: int) -> None:
         k = bisect.bisect_left(starts_idx, char)
@@ -44,6 +45,7 @@ def split_sentences(doc: Doc) -> Doc:
             k += 1
         if 0 < k < n:
             flags[k] = 1
+            marked.add(k)
 
     for m in _AFTER_END.finditer(text):
         if m.group(0) == "." and _abbreviation(text, m.start()):
@@ -51,16 +53,23 @@ def split_sentences(doc: Doc) -> Doc:
         mark(m.end())
     for m in _LINE_BREAK.finditer(text):
         nxt = m.end()
-        before = text[: m.start()].rstrip(" \t\r")
-        blank = before.endswith("\n") or "\n" in text[m.start() + 1: nxt]
+        # The text before the break ends at `end` once trailing blanks are left out; read in place, as
+        # copying everything before each break costs a long email's length squared.
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t\r":
+            end -= 1
+        last = text[end - 1:end]
+        blank = last == "\n" or "\n" in text[m.start() + 1: nxt]
         first = text[nxt]
-        if blank or before[-1:] in _CLAUSE_END:
+        if blank or last in _CLAUSE_END:
             mark(nxt)
-        elif _hard_wrapped(before, text, nxt):
+        elif _hard_wrapped(text, end, nxt):
             continue  # "…the draft I sent to\nJohn by Friday?": one sentence wrapped at the margin
         elif first.isupper() or first.isdigit() or not first.isalpha():
             mark(nxt)
     doc.from_array([SENT_START], flags.reshape(-1, 1))
+    # docinfo.sentences reads the starts from here rather than back out of the Doc.
+    doc.user_data[SENT_STARTS_KEY] = sorted(marked)
     return doc
 
 
@@ -73,10 +82,10 @@ _WRAP_WIDTH = 50
 _LIST_ITEM = re.compile(r"(?:[-*\u2022>]|\d+[.)])\s")
 
 
-def _hard_wrapped(before: str, text: str, nxt: int) -> bool:
-    """Whether a line break inside a paragraph is a wrap: the line before is long and stops mid-clause
-    (no closing punctuation), and the next line is not a list item or quoted reply."""
-    line = before[before.rfind("\n") + 1:]
+def _hard_wrapped(text: str, end: int, nxt: int) -> bool:
+    """Whether a line break inside a paragraph is a wrap: the line before (ending at `end`) is long and
+    stops mid-clause (no closing punctuation), and the next line is not a list item or quoted reply."""
+    line = text[text.rfind("\n", 0, end) + 1:end]
     if len(line) < _WRAP_WIDTH or line[-1:] in _CLAUSE_END:
         return False
     return not _LIST_ITEM.match(text, nxt)

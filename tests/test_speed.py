@@ -72,6 +72,30 @@ def test_phrase_cache_gives_what_compiling_gives(tmp_path, monkeypatch):
     assert phrases._PhraseCache().get("could you") is None
 
 
+def test_regex_programs_kept_on_disk_make_the_patterns_re_compile_makes(tmp_path, monkeypatch):
+    import re
+
+    from askcheck import phrases
+
+    monkeypatch.setenv(phrases.CACHE_ENV, str(tmp_path))
+    regexes = [phrases.compile_phrase(p).regex for p in _lexicon_phrases()[:200]]
+    writer = phrases._ProgramCache()
+    assert all(writer.pattern(rx) == re.compile(rx) for rx in regexes)  # Pattern == compares the programs
+    writer.save()
+    (cache_file,) = [f for f in tmp_path.iterdir() if f.name.startswith("regex-")]
+    reader = phrases._ProgramCache()
+    assert set(reader.load()) == set(regexes)
+    assert all(reader.pattern(rx) == re.compile(rx) for rx in regexes)
+    # A damaged entry or file is compiled afresh, not trusted.
+    import marshal
+
+    cache_file.write_bytes(marshal.dumps({regexes[0]: marshal.dumps((0, [1, 2, 3], 0, {}, ()))}))
+    assert phrases._ProgramCache().pattern(regexes[0]) == re.compile(regexes[0])
+    for damaged in (b"not marshal", b""):
+        cache_file.write_bytes(damaged)
+        assert phrases._ProgramCache().pattern(regexes[0]) == re.compile(regexes[0])
+
+
 def test_second_run_reads_phrases_from_the_cache(tmp_path):
     # The first process compiles and writes the cache; the second tokenizes no phrase at all and lints
     # the same; a cache that cannot be written (a file where the folder should be) is not used.
