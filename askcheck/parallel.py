@@ -23,6 +23,7 @@ import time
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
+from . import readability
 from .engine import Result, get_linter
 from .settings import Settings
 
@@ -145,6 +146,7 @@ def lint_pairs(settings: Settings, messages: Iterable, jobs: int = 1, chunk_size
     linter = get_linter(settings)
     yield from _merge(first, _lint_chunk(linter, [_triple(m) for m in first if _lintable(m)], annotate, asks),
                       progress)
+    readability.warm()  # few messages need a reading grade, so the first chunk rarely loads it
     with _context().Pool(jobs, initializer=_init_worker, initargs=(settings, annotate, asks)) as pool:
         pending: deque = deque()
 

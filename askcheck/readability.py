@@ -60,6 +60,12 @@ def _textstat():
     return ts
 
 
+def warm() -> None:
+    """Load textstat and its hyphenation dictionary now (about 0.2 s), e.g. before worker processes are
+    forked, so that each does not load them again on its first long message."""
+    scores("Warming up the reading-grade counter.")
+
+
 def scores(text: str) -> tuple[float, float]:
     """(Flesch reading ease, Flesch-Kincaid grade) of a text."""
     ts = _textstat()
