@@ -89,6 +89,9 @@ _STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "su
                 "take", "taking"}
 # Before the writer's own undertaking: "I'm moving…", "we'll be painting…".
 _WRITER_DOING = {"i", "we", "'m", "am", "'re", "are", "'ll", "will", "be", "i'm", "we're"}
+# Actions of a few clicks: help with one of them is quick ("help me to restore my userpage").
+_QUICK_HELPS = {"restore", "revert", "undo", "unblock", "unprotect", "rename", "delete", "remove", "sign", "approve",
+                "confirm", "send", "forward", "link", "upload", "attach"}
 # What a wish for help asks for: "could really use some help", "another pair of hands".
 _HELP_NOUNS = {"help", "hand", "hands", "assistance"}
 # Holidays a family takes turns hosting.
@@ -626,6 +629,8 @@ class Judge:
             if j >= len(rest):
                 return None
             nxt = rest[j]
+            if nxt.norm_ in _QUICK_HELPS:
+                return None  # "help me to restore my userpage": an action of a few clicks, helped with, is quick
             if nxt.norm_ in {"with", "on"} or (nxt.is_alpha and nxt.norm_ not in _THINKING
                                                and nxt.norm_ not in _FUNCTION_WORDS and nxt.norm_ not in _NOT_VERBS):
                 obj = rest[j + 1:j + 6]

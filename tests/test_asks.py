@@ -118,6 +118,9 @@ ASKS = [
      "reader", "substantial"),
     # after "please", the word is a verb and what follows its object
     ("Please resubmit problem set 4 as a single PDF.", "task", "reader", "quick"),
+    # help with an action of a few clicks is quick; help moving is not
+    ("Could you help me to restore my userpage?", "favor", "reader", "quick"),
+    ("Could you help me move my couch on Saturday?", "favor", "reader", "substantial"),
     # asking only when the reader will do it presumes the yes
     ("When are you coming round to fix it?", "favor", "reader", "substantial"),
     # said to be small, a physical favor is quick
