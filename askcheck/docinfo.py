@@ -64,34 +64,44 @@ def span_text(span) -> str:
 _LAST: list = [None, None]  # the last Doc asked for and its tokens: most calls ask for the same Doc
 
 
-class _StringsByHash(dict):
+class BoundedTable(dict):
+    """key -> value, worked out by `make` the first time a key is asked for, so that a look-up through
+    `map` is a dict look-up in C; dropped whole when it passes `limit` entries (a corpus's vocabulary)."""
+
+    limit = 200_000
+
+    def make(self, key):
+        raise NotImplementedError
+
+    def __missing__(self, key):
+        if len(self) > self.limit:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+class _StringsByHash(BoundedTable):
     """hash -> string, filled from a StringStore on first use. A string's hash is the same in every
     StringStore (spaCy hashes the text itself), so one table serves every vocabulary; a dict lookup
     through `map` costs less than the StringStore's, and equal words come back as one string object."""
 
     store = None  # the StringStore a hash not seen yet is read from
 
-    def __missing__(self, key: int) -> str:
-        if len(self) > 200_000:  # a corpus's vocabulary: keep the table bounded
-            self.clear()
-        value = self[key] = self.store[key]
-        return value
+    def make(self, key: int) -> str:
+        return self.store[key]
 
 
-class _Words(dict):
+class _Words(BoundedTable):
     """orth hash -> the word's Tok fields after `idx` (text, lower_ and the flags), read from its
     lexeme once: `Doc.to_array` would read every flag of every token again, at a cost of about a
     hundred thousand instructions a message. Kept for one vocabulary at a time."""
 
     vocab = None
 
-    def __missing__(self, orth: int) -> tuple:
-        if len(self) > 200_000:  # a corpus's vocabulary: keep the table bounded
-            self.clear()
+    def make(self, orth: int) -> tuple:
         lex = self.vocab[orth]
-        value = self[orth] = (lex.orth_, lex.lower_, lex.is_space, lex.is_punct, lex.is_alpha, lex.is_title,
-                              lex.is_upper, lex.is_lower, lex.like_num, lex.like_url)
-        return value
+        return (lex.orth_, lex.lower_, lex.is_space, lex.is_punct, lex.is_alpha, lex.is_title,
+                lex.is_upper, lex.is_lower, lex.like_num, lex.like_url)
 
 
 _STRINGS = _StringsByHash()

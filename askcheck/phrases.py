@@ -30,6 +30,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from .docinfo import BoundedTable
+
 try:
     import _sre
 except ImportError:  # another Python: compile with re.compile only
@@ -642,15 +644,12 @@ def encode(doc: Doc) -> EncodedNorms:
     return cached
 
 
-class _SafeNorms(dict):
+class _SafeNorms(BoundedTable):
     """norm -> the norm as it is encoded: a norm never contains the separator, and an empty norm still
-    takes a place. Cached per norm (bounded), so that encoding is one `map` over a message's words."""
+    takes a place. Cached per norm, so that encoding is one `map` over a message's words."""
 
-    def __missing__(self, norm: str) -> str:
-        if len(self) > 200_000:
-            self.clear()
-        safe = self[norm] = norm.replace(" ", "_") or "_"
-        return safe
+    def make(self, norm: str) -> str:
+        return norm.replace(" ", "_") or "_"
 
 
 _SAFE_NORMS = _SafeNorms()
