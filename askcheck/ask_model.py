@@ -238,6 +238,14 @@ class Ask:
         }
 
 
+def _found(name: str, as_flag: bool = False) -> cached_property:
+    """A look-up made once per message: where the judge's phrase set `name` matches (or whether it does)."""
+    def look_up(facts: _Facts):
+        found = getattr(facts.judge, name).find(facts.doc)
+        return bool(found) if as_flag else found
+    return cached_property(look_up)
+
+
 class _Facts:
     """What the judge looks up in a message, each found at most once and only when needed."""
 
@@ -246,45 +254,17 @@ class _Facts:
         self.cues = None
         self.distressed = bool(distress_of(doc))
 
-    @cached_property
-    def effort(self):
-        return self.judge.effort_phrases.find(self.doc)
-
-    @cached_property
-    def favor(self):
-        return self.judge.favor_frames.find(self.doc)
-
-    @cached_property
-    def strong_favor(self):
-        return self.judge.strong_favor_frames.find(self.doc)
-
-    @cached_property
-    def only_a_check(self):
-        return bool(self.judge.only_a_check.find(self.doc))
-
-    @cached_property
-    def withheld(self):
-        return self.judge.withheld_asks.find(self.doc)
-
-    @cached_property
-    def contact_asks(self):
-        return self.judge.contact_asks.find(self.doc)
-
-    @cached_property
-    def willing(self):
-        return self.judge.willing_frames.find(self.doc)
-
-    @cached_property
-    def review_works(self):
-        return self.judge.review_works.find(self.doc)
-
-    @cached_property
-    def business_thread(self):
-        return bool(self.judge.business_thread.find(self.doc))
-
-    @cached_property
-    def readers_own(self):
-        return bool(self.judge.readers_own.find(self.doc))
+    effort = _found("effort_phrases")
+    favor = _found("favor_frames")
+    strong_favor = _found("strong_favor_frames")
+    only_a_check = _found("only_a_check", as_flag=True)
+    withheld = _found("withheld_asks")
+    contact_asks = _found("contact_asks")
+    willing = _found("willing_frames")
+    review_works = _found("review_works")
+    business_thread = _found("business_thread", as_flag=True)
+    readers_own = _found("readers_own", as_flag=True)
+    open_time_asks = _found("open_time_asks")
 
     @cached_property
     def quick_bounds(self):
@@ -293,10 +273,6 @@ class _Facts:
     @cached_property
     def time_asks(self):
         return [(s, e, duration_minutes(span_text(self.doc[s:e]))) for s, e in self.judge.time_asks.find(self.doc)]
-
-    @cached_property
-    def open_time_asks(self):
-        return self.judge.open_time_asks.find(self.doc)
 
     def get_cues(self):
         if self.cues is None:
