@@ -396,8 +396,9 @@ class Judge:
                 and _doer(tokens(doc)[ask.start:found.start]) in {"i", "we"}):
             # "Do you mind if I meet with Carl … to discuss this?": the writer does the work, the reader permits it
             found = None
-        if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.i < found.start
-                and tokens(doc)[found.start - 1].norm_ == "to"):
+        if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.norm_ != "try"
+                and verb.i < found.start and tokens(doc)[found.start - 1].norm_ == "to"):
+            # ("try to get the photos off my phone" asks for the getting: trying is no errand of its own.)
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
         if found is None:
             found = self._coordinated(doc, rest)

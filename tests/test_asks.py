@@ -64,6 +64,9 @@ ASKS = [
      "substantial"),
     ("Your turn to host Christmas this year.", "favor", "reader", "substantial"),
     ("Mate can I borrow your van Saturday?", "favor", "reader", "substantial"),
+    # "try to" is no errand of its own: the work is what is tried
+    ("Is there any way you could try to recover the files from my old laptop?", "favor", "reader",
+     "substantial"),
     ("Is anyone in the Headingley area free to help me move house?", "plea", "crowd", "substantial"),
     ("Is there anyone at work who could give me a lift to the office?", "plea", "crowd", "substantial"),
     ("Clean up the kitchen by tonight.", "task", "reader", "substantial"),

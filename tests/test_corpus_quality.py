@@ -57,7 +57,7 @@ def _bars(rules, unmet: dict[tuple[str, str], str]) -> list:
 # never tuned on, so these stay until the ask model generalises to them.
 UNMET_FIRST = {
     ("missing-duration", "holdout"): "0.833 after the relabel (0.92 before): asks the third editor ruled tasks or quick",
-    ("no-opt-out", "holdout"): "0.848 after the relabel (0.92 before): asks the third editor ruled tasks or quick",
+    ("no-opt-out", "holdout"): "0.875 after the relabel (0.92 before): asks the third editor ruled tasks or quick",
 }
 
 
@@ -91,10 +91,8 @@ def test_f1_per_rule_with_the_essay_sets(scores, corpus, rule):
 # The bar (F1 >= 0.92) over the whole corpora, essay sets included, where it is not reached yet
 # (README, "Quality"): strict, so reaching it turns the mark into a failure to remove.
 UNMET_WHOLE = {
-    ("missing-duration", "labelled"): "0.916 with dev-short (blind, first read 0.444) and dev-boundary in",
-    ("missing-timeframe", "labelled"): "0.917 with dev-short (blind, first read 0.400) and dev-boundary in",
     ("missing-duration", "holdout"): "0.809 after the relabel",
-    ("no-opt-out", "holdout"): "0.814 after the relabel",
+    ("no-opt-out", "holdout"): "0.828 after the relabel",
 }
 
 
