@@ -101,6 +101,8 @@ _HOLIDAYS = {"christmas", "thanksgiving", "easter", "passover", "hanukkah", "eid
 _OCCASIONS = {"today", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "noon", "week",
               "away", "holiday", "holidays", "vacation"}
 _CLAUSE_STARTS = {"when", "if", "while", "after", "before", "once", "whenever", "because", "since", "so", "as"}
+_VAGUE_TIME_NOUNS = {"point", "stage", "time", "day", "moment"}
+_TIME_STARTS = {"at", "by", "sometime", "someday", "soon", "later", "today", "tomorrow", "tonight"}
 # "help me figure out why…", "help me understand…": a question in the form of a request for help.
 _THINKING = {"figure", "understand", "find", "decide", "know", "see", "think", "out", "get", "make", "do",
              "something", "anything", "stuff", "things", "it", "this", "that"}
@@ -357,6 +359,8 @@ class Judge:
         toks = words(ask.span)
         rest = [t for t in toks if t.i >= at]
         crowd = None if ask.form == "proposal" else self._crowd(toks, at)
+        if crowd and crowd.lower() in {"someone", "somebody"} and _greets_by_name(doc):
+            crowd = None  # "Hi Greg, we're away next weekend and need someone to feed the chickens": Greg
         ask.audience = "crowd" if crowd else "reader"
         ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
         if ask.form == "imposed" and not crowd:
@@ -470,7 +474,7 @@ class Judge:
     def _crowd(self, toks, at: int) -> str | None:
         """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…", "Is anyone in
         the Headingley area free to help…", "Is there anyone at work who could…"), if any."""
-        window = [t for t in toks if at - 1 <= t.i < at + 6]
+        window = [t for t in toks if at - 1 <= t.i < at + 7]
         if toks and toks[0].norm_ in _QUESTION_OPENERS:
             window = [t for t in toks[1:4] if t.i < at] + window
         for tok in window:
@@ -547,7 +551,8 @@ class Judge:
         # Reading a thing to say what one thinks of it is a review, however plain its words ("read it
         # and tell me honestly what you think").
         if inside and all(t.norm_ in self.task_words.generic for t in inside) and not any(
-                t.norm_ in self.effort_verbs for t in toks[start:end]) and toks[start].norm_ not in {"read", "reading"}:
+                t.norm_ in self.effort_verbs for t in toks[start:end]) and toks[start].norm_ not in {"read", "reading"} \
+                and not _presence(toks[start:end]):
             return False
         if toks[end - 1].norm_ in {"things", "stuff", "something", "it", "this", "that"} and end - start > 1:
             return False
@@ -609,11 +614,16 @@ class Judge:
             nxt = rest[j]
             if nxt.norm_ in _QUICK_HELPS:
                 return None  # "help me to restore my userpage": an action of a few clicks, helped with, is quick
-            if nxt.norm_ in {"with", "on"} or (nxt.is_alpha and nxt.norm_ not in _THINKING
+            # "help me do the party bags": doing a named thing is work ("help me do it" names nothing).
+            if nxt.norm_ in {"with", "on", "do"} or (nxt.is_alpha and nxt.norm_ not in _THINKING
                                                and nxt.norm_ not in _FUNCTION_WORDS and nxt.norm_ not in _NOT_VERBS):
                 obj = rest[j + 1:j + 6]
-                # "help me with something when you're home": the object ends where a clause starts.
-                cut = next((k for k, t in enumerate(obj) if t.norm_ in _CLAUSE_STARTS), len(obj))
+                # "help me with something when you're home", "… at some point": the object ends where a
+                # clause or a time starts.
+                cut = next((k for k, t in enumerate(obj) if t.norm_ in _CLAUSE_STARTS or t.norm_ in _TIME_STARTS
+                            or t.norm_ in self.time_words
+                            or t.norm_ in {"this", "next"} and k + 1 < len(obj) and obj[k + 1].norm_ in self.time_words),
+                           len(obj))
                 obj = obj[:cut]
                 content = [t for t in obj if t.is_alpha and t.norm_ not in self.task_words.generic]
                 if content:
@@ -676,6 +686,8 @@ class Judge:
             return True
         if not proposal and rest and rest[0].norm_ in _ASKING_WORDS:
             return True
+        if ask.form == "implicit":
+            return True  # "we need someone to feed the chickens", "gonna need some muscle to get the sofa up": the writer's need
         if any(t.norm_ in self.favor_words for t in rest) or self._stands_in(ask, effort):
             return True
         # "review my draft", and the writer's own undertaking a wish for help follows ("I'm moving…").
@@ -774,6 +786,8 @@ class TaskWords:
                 continue
             if tok.norm_ in self.generic or tok.lower_ in self.generic:
                 continue
+            if tok.norm_ in _VAGUE_TIME_NOUNS and i > 0 and toks[i - 1].norm_ in {"some", "any", "one", "this"}:
+                continue  # "at some point", "one day", "any time": when, not what
             # A name in a greeting or vocative ("Hi Sam,", ", Sam?") names nobody's task.
             if tok.is_title and i > 0 and toks[i - 1].text == "," and (i + 1 >= len(toks) or toks[i + 1].is_punct):
                 continue
@@ -862,11 +876,37 @@ def _reports_work_done(sent: Span) -> bool:
         "have" in lead or "just" in lead or alpha[1] in _DONE)
 
 
+_SALUTATIONS = {"hi", "hey", "hello", "dear", "hiya", "morning", "evening", "afternoon", "yo"}
+_GROUP_NAMES = {"all", "everyone", "everybody", "team", "folks", "guys", "friends", "colleagues", "both", "there",
+                "y'all", "yall", "gang", "neighbours", "neighbors"}
+
+
+def _greets_by_name(doc: Doc) -> bool:
+    """ "Hi Greg,", "Dear Aunt Ruth,": the message opens by greeting one person by name."""
+    toks = [t for t in tokens(doc)[:6] if not t.is_space]
+    if len(toks) < 3 or toks[0].norm_ not in _SALUTATIONS:
+        return False
+    name = toks[1:3] if toks[2].is_title and toks[3:4] and toks[3].text == "," else toks[1:2]
+    after = toks[1 + len(name)] if len(toks) > 1 + len(name) else None
+    return (all(t.is_title and t.norm_ not in _GROUP_NAMES for t in name)
+            and after is not None and after.text in {",", "!", "-", "—", ":"})
+
+
+def _presence(toks) -> bool:
+    """ "stay with you", "take me out", "take her out": a stay, or a person taken out, is work of presence
+    whose words are all plain ones."""
+    if toks[0].norm_ in {"stay", "staying", "crash", "crashing", "kip", "kipping", "sleep", "sleeping"}:
+        return True
+    return len(toks) > 2 and toks[0].norm_ in {"take", "taking"} and toks[1].norm_ in {"me", "him", "her", "us", "them"}
+
+
 def _doer(before) -> str | None:
     """Who does the work named next: the nearest of "I", "we", "you" before it in the ask."""
     for tok in reversed(before):
         if tok.norm_ in {"i", "we", "you", "u"}:
             return tok.norm_
+        if tok.norm_ in {"someone", "somebody", "anyone", "anybody"}:
+            return "you"  # "we need someone to feed the chickens": whoever does it is asked
         if tok.norm_ in {"your", "yours"}:
             return "you"  # "I'm going to need your help getting the house ready"
     return None

@@ -46,9 +46,15 @@ def _first_past_marker(sent: Span) -> int | None:
     if sent.start not in cache:
         toks = tokens(sent.doc)
         cache[sent.start] = next((t.i for t in toks[sent.start:sent.end]
-                                  if t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t, toks)),
+                                  if (t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t, toks))
+                                  and not _present_got(t, toks)),
                                  None)
     return cache[sent.start]
+
+
+def _present_got(tok, toks) -> bool:
+    """ "I've got to go to the clinic on the 3rd", "we've got tickets for the 18th": having, not past."""
+    return tok.norm_ == "got" and tok.i > 0 and toks[tok.i - 1].norm_ in {"'ve", "have", "ve", "'s", "has"}
 
 
 def _past_sentence(sent: Span) -> bool:
@@ -59,9 +65,15 @@ def _past_sentence(sent: Span) -> bool:
 _PRESENT_IN_ED = {"need", "feed", "proceed", "succeed", "exceed", "bleed", "breed", "speed", "heed", "embed", "shed"}
 
 
+# Past forms without "-ed", after a subject: "we met briefly at the DevOps meetup in October".
+_IRREGULAR_PAST = {"met", "saw", "spoke", "heard", "left", "bought", "found", "gave", "made", "wrote", "sat", "won",
+                   "lost", "kept", "caught", "taught", "chose", "began", "drove", "flew", "knew", "broke", "fell"}
+
+
 def _first_person_past(tok, toks) -> bool:
     """ "I called", "we've emailed", "I have tried": the writer reporting what they already did."""
-    if not (tok.lower_.endswith("ed") and tok.i > 0 and len(tok.text) > 3) or tok.lower_ in _PRESENT_IN_ED:
+    if tok.i == 0 or not (tok.lower_ in _IRREGULAR_PAST or tok.lower_.endswith("ed") and len(tok.text) > 3) \
+            or tok.lower_ in _PRESENT_IN_ED:
         return False
     prev = toks[tok.i - 1].norm_
     return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}
