@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .ask_states import Cues, duration_minutes, is_tiny
+from .ask_states import Cues, duration_minutes, is_tiny, well_wishing
 from .docinfo import SUBJECT_KEY, distress_of, doc_text, sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import MONTHS, WEEKDAYS, PhraseRegex, classes_of
 
@@ -336,7 +336,11 @@ class Judge:
                     # the ask costs minutes (corpus/LABELLING.md: "when in doubt, the ask is quick").
                     ask.cost = "quick"
                     ask.why["cost"] = f'quick: the message sizes it as small ("{span_text(size)}")'
-                if size is None and ask.effort is not None and _HOLIDAYS & {t.norm_ for t in ask.effort}:
+                if size is None and ask.effort is not None and tokens(doc)[ask.effort.start].norm_ in _MENDING:
+                    # "Could you true it for me?" (the buckled wheel told before): one thing to mend.
+                    ask.size = ask.effort
+                    ask.why["size"] = f'"{span_text(ask.effort)}": one thing of the writer\'s to mend is as big as it is'
+                elif size is None and ask.effort is not None and _HOLIDAYS & {t.norm_ for t in ask.effort}:
                     # "Can you do Christmas this year?": hosting a holiday is as big as the holiday.
                     ask.size = ask.effort
                     ask.why["size"] = f'"{span_text(ask.effort)}": a holiday hosted is as big as the holiday'
@@ -406,6 +410,9 @@ class Judge:
             found = None  # "leave me a note to check my email": the ask is the note, not the checking
         if found is None:
             found = self._coordinated(doc, rest)
+        owned = None
+        if found is None and ask.form == "request" and not self._crowd(toks, at):
+            found, owned = self._work_on_what_was_told(doc, ask, rest) or (None, None)
         asks_input = ask.form == "input" or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
         if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, facts, proposal=True)):
@@ -417,6 +424,8 @@ class Judge:
             found = None  # a question is answered, not worked on: "Do you mean debugging my code?"
         elif verb is not None and verb.norm_ in self.info_verbs and found is None:
             ask.kind, reason = "question", f'"{verb.text}" asks for information'
+        elif owned is not None and not self._duty(ask, found, facts):
+            ask.kind, reason = "favor", f'help with the writer\'s own matter, told before the ask ("{_short(span_text(owned))}")'
         elif found is not None and self._favor(ask, found, rest, facts):
             # "Could we meet Friday so you can review my slides?" is a favor, whatever its frame.
             ask.kind, reason = "favor", "help with the writer's own work or life, asked of the reader"
@@ -631,6 +640,51 @@ class Judge:
             return None
         return None
 
+    def _work_on_what_was_told(self, doc: Doc, ask: Ask, rest) -> tuple[Span, Span] | None:
+        """ "I've had a letter from HMRC and I can't make head or tail of it. Could you sit down with me
+        and sort it out?": help with "it", or work done to it ("sort it out", "check it over", "set it
+        up"), takes its object from what the writer told just before: their own matter, real work. Work
+        that names nothing ("can you help me with it?" with nothing told) stays quick, and so do the
+        errands ("send it over", "pass it on")."""
+        for k, tok in enumerate(rest[:10]):
+            if tok.is_punct and tok.text in {".", "?", "!", ";"}:
+                return None
+            if tok.norm_ not in {"it", "them"} or k == 0:
+                continue
+            before, after = rest[k - 1], rest[k + 1] if k + 1 < len(rest) else None
+            helped = any(t.norm_ in {"help", "helping", "hand"} for t in rest[:k])
+            # "my back wheel's buckled … Could you true it for me?": mending the writer's own thing.
+            mended = before.norm_ in _MENDING
+            # A particle, not a preposition: "read it over the summer" says when.
+            particle = (after is not None and after.norm_ in {"over", "out", "up", "through"}
+                        and (k + 2 >= len(rest) or rest[k + 2].norm_ not in _DETERMINERS))
+            worked = particle and before.is_alpha and (
+                before.norm_ not in _ERRANDS_WITH_IT | _ROUTINE or after.norm_ == "over" and before.norm_ in {"check", "read"})
+            if not (helped or worked or mended):
+                return None
+            told = self._writers_matter(doc, ask)
+            if told is None or (mended and not helped and not worked
+                                and not any(t.norm_ in {"my", "our"} for t in words(told))):
+                return None
+            end = tok.i + (2 if worked else 1)
+            verb = next((t for t in rest[:k] if t.is_alpha and t.norm_ not in _HELPERS),
+                        next((t for t in rest[:k] if t.norm_ in {"help", "helping", "hand"}), rest[0]))
+            return doc[verb.i:end], told
+        return None
+
+    @staticmethod
+    def _writers_matter(doc: Doc, ask: Ask) -> Span | None:
+        """The sentence just before the ask (one of two) in which the writer tells of their own matter:
+        "my back wheel's buckled", "I've finally decided to build a website for the bakery"."""
+        here = sentence_index(doc, ask.start)
+        for sent in reversed(sentences(doc)[max(0, here - 2):here]):
+            toks = words(sent)
+            if (len([t for t in toks if t.is_alpha]) >= 5 and not _greeting_or_signoff(sent)
+                    and not _social_or_past(sent) and not well_wishing(sent)
+                    and any(t.norm_ in _WRITERS_OWN for t in toks)):
+                return sent
+        return None
+
     def _time_asked(self, doc: Doc, rest, facts: _Facts) -> Span | None:
         """ "Could you give me an hour?", "Can I steal half an hour of your time?": asking for 20 minutes
         or more of someone's time is a real favor; five or ten minutes is a quick one."""
@@ -664,7 +718,8 @@ class Judge:
         # The work's own words ("a 15-minute call") are not its topic; what it is about is, and so is the
         # reason given before the ask in its sentence ("since you took notes at the client workshop, could you…").
         about = [t for t in toks[ask.start:ask.end] if not effort.start <= t.i < effort.end]
-        return any(t.norm_ in self.work_nouns for t in about)
+        # "@Priya can you review #412 today?": a numbered ticket or pull request is work in hand.
+        return any(t.norm_ in self.work_nouns or (t.text.startswith("#") and t.text[1:].isdigit()) for t in about)
 
     @staticmethod
     def _stands_in(ask: Ask, effort: Span) -> bool:
@@ -876,6 +931,13 @@ def _reports_work_done(sent: Span) -> bool:
         "have" in lead or "just" in lead or alpha[1] in _DONE)
 
 
+# Work done to "it" that is only an errand: "send it over", "pass it on", "print it out".
+_ERRANDS_WITH_IT = {"send", "forward", "email", "e-mail", "mail", "pass", "bring", "hand", "give", "pick", "drop",
+                    "hold", "turn", "switch", "log", "sign", "print", "post", "lock", "put", "pay", "fill", "type",
+                    "back", "read", "try", "shut", "cut", "check", "point", "pointing", "pull", "pulling"}
+_MENDING = {"fix", "mend", "repair", "true", "sew", "patch", "service", "unblock", "unjam"}
+# Words by which the writer tells of their own matter.
+_WRITERS_OWN = {"my", "our", "i've", "we've", "i", "we", "i'm", "we're", "me", "us"}
 _SALUTATIONS = {"hi", "hey", "hello", "dear", "hiya", "morning", "evening", "afternoon", "yo"}
 _GROUP_NAMES = {"all", "everyone", "everybody", "team", "folks", "guys", "friends", "colleagues", "both", "there",
                 "y'all", "yall", "gang", "neighbours", "neighbors"}

@@ -98,7 +98,7 @@ def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool)
     # A phrase that runs over a full stop is two sentences' words, not one statement ("on 12 May. Posters"),
     # and a wish for the reader's well-being says nothing of the ask ("I hope the term is going well").
     spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)
-             and not _well_wishing(sentence_of(doc[s:e]))]
+             and not well_wishing(sentence_of(doc[s:e]))]
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
 
 
@@ -129,7 +129,8 @@ def _about_others(span: Span) -> bool:
     return False
 
 
-def _well_wishing(sent: Span) -> bool:
+def well_wishing(sent: Span) -> bool:
+    """ "Hope the move went OK", "I hope the term is going well": a wish for the reader, which says nothing of the ask."""
     toks = [t for t in words(sent) if t.is_alpha][:3]
     return bool(toks) and (toks[0].norm_ == "hope" or (toks[0].norm_ in {"i", "we"} and len(toks) > 1
                                                        and toks[1].norm_ in {"hope", "trust"}))

@@ -64,6 +64,14 @@ ASKS = [
      "substantial"),
     ("Your turn to host Christmas this year.", "favor", "reader", "substantial"),
     ("Mate can I borrow your van Saturday?", "favor", "reader", "substantial"),
+    # hosting the writer; a "someone" in a message to one named reader is that reader; standing in
+    ("My conference got confirmed and the hotels are crazy. Could I stay with you for those nights?", "favor",
+     "reader", "substantial"),
+    ("Hi Greg, we're away next weekend and need someone to feed the chickens morning and evening.", "favor",
+     "reader", "substantial"),
+    ("Could you take the Friday client call for me? It's 30 minutes at 2pm.", "favor", "reader", "substantial"),
+    # "at some point" says when, not what: help with "something" stays vague, and quick
+    ("Was wondering if you could help me with something at some point?", "favor", "reader", "quick"),
     # "try to" is no errand of its own: the work is what is tried
     ("Is there any way you could try to recover the files from my old laptop?", "favor", "reader",
      "substantial"),
