@@ -719,7 +719,9 @@ class Judge:
         # reason given before the ask in its sentence ("since you took notes at the client workshop, could you…").
         about = [t for t in toks[ask.start:ask.end] if not effort.start <= t.i < effort.end]
         # "@Priya can you review #412 today?": a numbered ticket or pull request is work in hand.
-        return any(t.norm_ in self.work_nouns or (t.text.startswith("#") and t.text[1:].isdigit()) for t in about)
+        # ("my report" is the writer's own, whatever the noun.)
+        return any(t.norm_ in self.work_nouns and toks[t.i - 1].norm_ not in {"my", "mine"}
+                   or (t.text.startswith("#") and t.text[1:].isdigit()) for t in about)
 
     @staticmethod
     def _stands_in(ask: Ask, effort: Span) -> bool:
@@ -742,7 +744,11 @@ class Judge:
         if not proposal and rest and rest[0].norm_ in _ASKING_WORDS:
             return True
         if ask.form == "implicit":
-            return True  # "we need someone to feed the chickens", "gonna need some muscle to get the sofa up": the writer's need
+            return True  # "gonna need some muscle to get the sofa up": the writer's need
+        toks = tokens(ask.span.doc)
+        if any(t.norm_ in {"need", "needs"} and toks[t.i + 1].norm_ in {"someone", "somebody"}
+               for t in toks[ask.start:effort.start]):
+            return True  # "we're away next weekend and need someone to feed the chickens"
         if any(t.norm_ in self.favor_words for t in rest) or self._stands_in(ask, effort):
             return True
         # "review my draft", and the writer's own undertaking a wish for help follows ("I'm moving…").
