@@ -748,7 +748,7 @@ class Judge:
         toks = tokens(ask.span.doc)
         if any(t.norm_ in {"need", "needs"} and toks[t.i + 1].norm_ in {"someone", "somebody"}
                for t in toks[ask.start:effort.start]):
-            return True  # "we're away next weekend and need someone to feed the chickens"
+            return True  # "we … need someone to feed the chickens", "gonna need some muscle to get the sofa up"
         if any(t.norm_ in self.favor_words for t in rest) or self._stands_in(ask, effort):
             return True
         # "review my draft", and the writer's own undertaking a wish for help follows ("I'm moving…").

@@ -78,6 +78,8 @@ class Cues:
         sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
         # News of someone else bounds nothing: "Rob's new job means he's away three nights a week".
         sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
+        # "The box keeps flashing orange": a thing that opens its sentence and does something is its subject.
+        sizes = [span for span in sizes if not _subject_of_its_sentence(span)]
         # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.
         sizes = [span for span in sizes if not any(t.norm_ in {"who", "whom", "whose"} for t in span)]
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
@@ -118,6 +120,16 @@ def is_tiny(size: Span) -> bool:
               for t in toks]
     count = next((n for n in counts if n is not None), None)
     return count is None or count <= 3
+
+
+_SUBJECT_VERBS = {"keeps", "kept", "is", "isn't", "was", "wasn't", "has", "hasn't", "does", "doesn't", "won't", "will",
+                  "can't", "'s", "seems", "looks", "broke", "stopped", "needs", "went", "started"}
+
+
+def _subject_of_its_sentence(span: Span) -> bool:
+    toks = tokens(span.doc)
+    return (span.start == sentence_of(span).start and span.end < len(toks)
+            and toks[span.end].norm_ in _SUBJECT_VERBS)
 
 
 def _about_others(span: Span) -> bool:
