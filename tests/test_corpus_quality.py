@@ -57,7 +57,7 @@ def _bars(rules, unmet: dict[tuple[str, str], str]) -> list:
 # (corpus/relabel: disputes settled by a third editor, mostly towards "not flagged"); the holdout is
 # never tuned on, so these stay until the ask model generalises to them.
 UNMET_FIRST = {
-    ("missing-duration", "holdout"): "0.833 after the relabel (0.92 before): asks the third editor ruled tasks or quick",
+    ("missing-duration", "holdout"): "0.857 after the relabel (0.92 before): asks the third editor ruled tasks or quick",
     ("no-opt-out", "holdout"): "0.875 after the relabel (0.92 before): asks the third editor ruled tasks or quick",
 }
 
