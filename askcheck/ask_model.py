@@ -74,7 +74,7 @@ _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "t
 # A question that opens on these asks its subject: "Is anyone…", "Is there anybody…", "Does somebody…"
 _QUESTION_OPENERS = {"is", "are", "does", "do", "has", "have", "can", "could", "would", "will", "might"}
 # What the writer takes from the reader is the reader's cost: "Can I borrow your van Saturday?"
-_RECEIVING = {"borrow", "use", "have", "stay", "crash"}
+_RECEIVING = {"borrow", "use", "have", "stay", "crash", "steal", "grab"}
 # Who is cared for when the reader has them or looks after them: "you're having the kids next weekend".
 _CARED_FOR = {"kids", "children", "boys", "girls", "baby", "twins", "dog", "dogs", "cat", "cats", "puppy", "pets"}
 # Errand verbs that are errands only with these after them: "take the kids to…", "pick me up".
