@@ -37,7 +37,15 @@ def is_past(span: Span, ask_sents: set[int] = frozenset()) -> bool:
     # A past marker well after the phrase belongs to another clause: "Just a couple of sentences about
     # the rebrand we did together" bounds the ask; "I spent two days on it", "two hours were wasted" do not.
     first = _first_past_marker(sent)
-    return first is not None and first < span.end + 2
+    if first is None or first >= span.end + 2:
+        return False
+    # "I've been offered the flat and the agent wants it signed by Friday": a new clause with its own
+    # subject between the past and the phrase speaks of now.
+    return not any(a.norm_ in _CLAUSE_JOINS and b.norm_ in _SUBJECTS for a, b in zip(toks[first:span.start], toks[first + 1:span.start]))
+
+
+_CLAUSE_JOINS = {"and", "but", "so", "while", "because", "though", "although"}
+_SUBJECTS = {"the", "a", "my", "your", "our", "he", "she", "they", "we", "i", "you", "it", "his", "her", "their"}
 
 
 def _first_past_marker(sent: Span) -> int | None:
