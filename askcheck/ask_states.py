@@ -64,7 +64,7 @@ class Cues:
     def find(self, doc: Doc, ask_sents: set[int]) -> tuple[Span | None, Span | None, Span | None, set[int]]:
         """The first size, when and out the message states (None where it states none), and the
         tokens of every such phrase: the ask's logistics, which say nothing of its topic."""
-        whens = _spans(doc, self.whens, ask_sents, ignore_past=True)
+        whens = _spans(doc, self.whens, ask_sents, ignore_past=True, new_clause_is_now=True)
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
         whens = [span for span in whens if not _names_an_event(span)]
@@ -96,12 +96,13 @@ class Cues:
         return _first(sizes), _first(whens), _first(outs), logistics
 
 
-def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool) -> list[Span]:
+def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool,
+           new_clause_is_now: bool = False) -> list[Span]:
     # A phrase that runs over a full stop is two sentences' words, not one statement ("on 12 May. Posters"),
     # and a wish for the reader's well-being says nothing of the ask ("I hope the term is going well").
     spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)
              and not well_wishing(sentence_of(doc[s:e]))]
-    return [span for span in spans if not ignore_past or not is_past(span, ask_sents)]
+    return [span for span in spans if not ignore_past or not is_past(span, ask_sents, new_clause_is_now)]
 
 
 def is_tiny(size: Span) -> bool:

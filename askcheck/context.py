@@ -20,8 +20,10 @@ _BEFORE_PAST = {"last", "past", "previous", "since", "yesterday", "earlier"}
 _AFTER_PAST = {"ago", "earlier", "back"}
 
 
-def is_past(span: Span, ask_sents: set[int] = frozenset()) -> bool:
+def is_past(span: Span, ask_sents: set[int] = frozenset(), new_clause_is_now: bool = False) -> bool:
     """True when the phrase is about the writer's past rather than the ask.
+
+    With `new_clause_is_now` (for times), a clause with its own subject after the past speaks of now.
 
     `ask_sents` holds the first token of each sentence that asks: a phrase there speaks of the ask
     ("Could you call me tomorrow, since you were out?") unless it is itself dated in the past.
@@ -39,9 +41,14 @@ def is_past(span: Span, ask_sents: set[int] = frozenset()) -> bool:
     first = _first_past_marker(sent)
     if first is None or first >= span.end + 2:
         return False
+    if not new_clause_is_now:
+        return True
     # "I've been offered the flat and the agent wants it signed by Friday": a new clause with its own
-    # subject between the past and the phrase speaks of now.
-    return not any(a.norm_ in _CLAUSE_JOINS and b.norm_ in _SUBJECTS for a, b in zip(toks[first:span.start], toks[first + 1:span.start]))
+    # subject between the past and the phrase speaks of now, unless that clause is past too ("… and it
+    # took three hours").
+    joins = [a.i for a, b in zip(toks[first:span.start], toks[first + 1:span.start])
+             if a.norm_ in _CLAUSE_JOINS and b.norm_ in _SUBJECTS]
+    return not joins or any(_marks_past(t, toks) for t in toks[joins[-1]:min(span.end + 2, sent.end)])
 
 
 _CLAUSE_JOINS = {"and", "but", "so", "while", "because", "though", "although"}
@@ -53,11 +60,13 @@ def _first_past_marker(sent: Span) -> int | None:
     cache = sent.doc.user_data.setdefault("askcheck_past", {})
     if sent.start not in cache:
         toks = tokens(sent.doc)
-        cache[sent.start] = next((t.i for t in toks[sent.start:sent.end]
-                                  if (t.norm_ in PAST_MARKERS or t.lower_ in PAST_MARKERS or _first_person_past(t, toks))
-                                  and not _present_got(t, toks)),
-                                 None)
+        cache[sent.start] = next((t.i for t in toks[sent.start:sent.end] if _marks_past(t, toks)), None)
     return cache[sent.start]
+
+
+def _marks_past(tok, toks) -> bool:
+    return ((tok.norm_ in PAST_MARKERS or tok.lower_ in PAST_MARKERS or _first_person_past(tok, toks))
+            and not _present_got(tok, toks))
 
 
 def _present_got(tok, toks) -> bool:
