@@ -19,7 +19,7 @@ ESSAY = "essay.jsonl"
 # Files added after the five rules' bar was set: the essay sets, and the favor set written blind to
 # find where the ask model does not generalise (labelled/dev-favors.jsonl).
 LATER = {ESSAY, "dev-favors.jsonl", "dev-duties.jsonl", "dev-boundary.jsonl", "dev-short.jsonl",
-         "dev-context.jsonl"}
+         "dev-context.jsonl", "dev-work.jsonl"}
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,9 @@ def test_f1_per_rule(first_files, corpus, rule):
 
 
 # Bars not reached yet, kept as strict expected failures so that reaching them shows (README, Quality).
-UNMET: dict[tuple[str, str], str] = {}
+UNMET: dict[tuple[str, str], str] = {
+    ("self-deprecation", "labelled"): "0.891 with dev-work (blind, first read 0.667) in",
+}
 
 
 @pytest.mark.parametrize("rule,corpus", _bars(NEW_RULES, UNMET))
@@ -92,6 +94,9 @@ def test_f1_per_rule_with_the_essay_sets(scores, corpus, rule):
 # The issue's bar (F1 >= 0.92) over the whole corpora, essay sets included, where it is not reached yet
 # (README, "Quality"): strict, so reaching it turns the mark into a failure to remove.
 UNMET_WHOLE = {
+    ("missing-duration", "labelled"): "0.892 with dev-work (blind, first read 0.625) in",
+    ("missing-timeframe", "labelled"): "0.898 with dev-work (blind, first read 0.692) in",
+    ("no-opt-out", "labelled"): "0.906 with dev-work (blind, first read 0.653) in",
     ("missing-duration", "holdout"): "0.826 after the relabel (0.809 then)",
     ("no-opt-out", "holdout"): "0.828 after the relabel",
 }
@@ -173,4 +178,4 @@ def test_team_corpora_carry_the_settled_labels():
     done = subprocess.run([sys.executable, str(settle), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     report = subprocess.run([sys.executable, str(settle)], capture_output=True, text=True, check=True).stdout
-    assert "messages with a rule in dispute: 91" in report
+    assert "messages with a rule in dispute: 103" in report
