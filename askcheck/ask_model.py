@@ -127,6 +127,12 @@ _STRONG_FAVOR_FRAMES = [
     # "I know you're on Payments now, not Identity": the reader has moved on from the work asked.
     "(i know|i realise|i realize|i know that) (you're|you are|you've moved|you have moved) (on|in|to|over to) *? *? (now|these days|,? not)",
     "not my (personal)? (tech support|it support|assistant|secretary|helpdesk|help desk|babysitter|chauffeur)",
+    # "I know you've moved to the data team", "I know you're not on bids any more": moved off the work.
+    "(i know|i realise|i realize|i know that) (you've|you have) (moved|switched|changed|gone) (to|over|teams|jobs|roles)",
+    "(not|no longer) (on|in|doing) [WORD] (any more|anymore)",
+    # Sorry for the load, or saying how big the ask is: "Sorry to dump this on you", "I know this is a huge ask".
+    "sorry to (dump|pile|land|spring|put|throw) (this|it|that|all this) on (you|u)",
+    "(this|it) (is|'s) a (big|huge|massive|large|lot of an) ask",
     "(not|isn't|is not|n't) (in|part of|covered by|within|under) (the|our|your|my)? (sow|contract|scope|agreement|retainer|brief|statement of work)",
 ]
 # Asking whether the reader is willing, not whether they can: the work asked is theirs to refuse, so
@@ -531,7 +537,8 @@ class Judge:
         how-to question ("walk me through how…", "help me figure out why…")."""
         toks = tokens(doc)
         before = {t.norm_ for t in toks[max(0, start - 4):start]}
-        if before & _QUICK:
+        large = _large_work(doc, start)
+        if before & _QUICK and not large:
             return False
         if "without" in {t.norm_ for t in toks[max(0, start - 2):start]}:
             return False  # "Is there a way to see it without manually going through the history?": work avoided
@@ -551,7 +558,7 @@ class Judge:
             return False  # "expand the abbreviation": say what it stands for
         if toks[start].norm_ in _WRITING and end - start == 1 and any(t.norm_ in _INFO_ITEMS for t in toks[end:end + 3]):
             return False  # "Can you write the URL of this page?": a piece of information, given in a line
-        if any(t.norm_ in _QUICK for t in toks[start:end]):
+        if any(t.norm_ in _QUICK for t in toks[start:end]) and not large:
             return False
         # When the words inside say only when ("come over Wednesday evening and help"), the phrase's own
         # verbs say what the work is.
@@ -958,6 +965,20 @@ def _greets_by_name(doc: Doc) -> bool:
     after = toks[1 + len(name)] if len(toks) > 1 + len(name) else None
     return (all(t.is_title and t.norm_ not in _GROUP_NAMES for t in name)
             and after is not None and after.text in {",", "!", "-", "—", ":"})
+
+
+# "It's only 40 slides", "the 80-page tender", "my 12-page thesis abstract": a count that is no small size.
+_LARGE_SIZE = re.compile(r"\b(?:[1-9]\d{1,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[- ]?"
+                         r"(?:pages?|slides?|chapters?|sections?|files?|screens?|tabs?|sheets?|k words|thousand words)\b")
+
+
+def _large_work(doc: Doc, start: int) -> bool:
+    """ "a quick look at our whole migration branch", "just skim the 80-page tender": the work is
+    large whatever the words that make it light; a quick word does not make it quick."""
+    sent = sentence_of(doc[start:start + 1])
+    if any(t.norm_ in {"whole", "entire"} for t in tokens(doc)[sent.start:sent.end]):
+        return True
+    return bool(_LARGE_SIZE.search(doc_text(doc).lower()))
 
 
 def _presence(toks) -> bool:
