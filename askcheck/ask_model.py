@@ -397,7 +397,9 @@ class Judge:
             found = self._help_with(doc, rest) or self._time_asked(doc, words(ask.span), facts)
         review = None
         bare_help = verb is None and _bare_help(rest)
-        if found is None and ask.form == "request" and (bare_help or verb is not None and verb.norm_ in _LOOKS):
+        checking = (verb is not None and verb.norm_ in {"check", "double-check", "verify"}
+                    and tokens(doc)[verb.i + 1].norm_ in {"that", "whether", "if"})  # "check that the numbering is consistent": a check
+        if found is None and ask.form == "request" and not checking and (bare_help or verb is not None and verb.norm_ in _LOOKS):
             word = verb or next(t for t in rest if t.norm_ in {"help", "helping"})  # bare_help: there is one
             review = self._review_of(doc, ask, word, facts)
             if review is not None:
@@ -662,15 +664,17 @@ class Judge:
             helped = any(t.norm_ in {"help", "helping", "hand"} for t in rest[:k])
             # "my back wheel's buckled … Could you true it for me?": mending the writer's own thing.
             mended = before.norm_ in _MENDING
+            # "I've finished the first chapter of my novel … Could you read it?": reading the writer's own work.
+            read = before.norm_ in _READING
             # A particle, not a preposition: "read it over the summer" says when.
             particle = (after is not None and after.norm_ in {"over", "out", "up", "through"}
                         and (k + 2 >= len(rest) or rest[k + 2].norm_ not in _DETERMINERS))
             worked = particle and before.is_alpha and (
                 before.norm_ not in _ERRANDS_WITH_IT | _ROUTINE or after.norm_ == "over" and before.norm_ in {"check", "read"})
-            if not (helped or worked or mended):
+            if not (helped or worked or mended or read):
                 return None
             told = self._writers_matter(doc, ask)
-            if told is None or (mended and not helped and not worked
+            if told is None or ((mended or read) and not helped and not worked
                                 and not any(t.norm_ in {"my", "our"} for t in words(told))):
                 return None
             end = tok.i + (2 if worked else 1)
@@ -948,6 +952,7 @@ def _reports_work_done(sent: Span) -> bool:
 _ERRANDS_WITH_IT = {"send", "forward", "email", "e-mail", "mail", "pass", "bring", "hand", "give", "pick", "drop",
                     "hold", "turn", "switch", "log", "sign", "print", "post", "lock", "put", "pay", "fill", "type",
                     "back", "read", "try", "shut", "cut", "check", "point", "pointing", "pull", "pulling"}
+_READING = {"read", "review", "proofread", "edit", "critique", "beta-read"}
 _MENDING = {"fix", "mend", "repair", "true", "sew", "patch", "service", "unblock", "unjam"}
 # Words by which the writer tells of their own matter.
 _WRITERS_OWN = {"my", "our", "i've", "we've", "i", "we", "i'm", "we're", "me", "us"}
