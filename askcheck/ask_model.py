@@ -337,7 +337,13 @@ class Judge:
                 ask.size, ask.when, ask.out = size, when, out
                 for name, span in (("size", size), ("when", when), ("out", out)):
                     ask.why[name] = f'"{span_text(span)}"' if span is not None else "none stated in the message"
-                if tiny and ask.substantial and ask.form != "imposed":
+                claimed_small = size is not None and (tiny or _A_MOMENT.search(span_text(size).lower()))
+                if claimed_small and ask.substantial and ask.effort is not None and _large_work(doc, ask.effort.start):
+                    # "go through the whole thing … Should only take a sec": the claim contradicts the work
+                    # rather than bounding it.
+                    ask.size = None
+                    ask.why["size"] = f'none: "{span_text(size)}" does not bound work on a whole thing'
+                elif tiny and ask.substantial and ask.form != "imposed":
                     # "a two-sentence blurb", "just the three bullet points under Risks": sized this small,
                     # the ask costs minutes (corpus/LABELLING.md: "when in doubt, the ask is quick").
                     ask.cost = "quick"
@@ -975,6 +981,9 @@ def _greets_by_name(doc: Doc) -> bool:
 # "It's only 40 slides", "the 80-page tender", "my 12-page thesis abstract": a count that is no small size.
 _LARGE_SIZE = re.compile(r"\b(?:[1-9]\d{1,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[- ]?"
                          r"(?:pages?|slides?|chapters?|sections?|files?|screens?|tabs?|sheets?|k words|thousand words)\b")
+
+
+_A_MOMENT = re.compile(r"\b(?:a|one)\s+(?:sec|second|moment|min|minute|jiffy|tick)\b")
 
 
 def _large_work(doc: Doc, start: int) -> bool:

@@ -67,7 +67,8 @@ class Cues:
         whens = _spans(doc, self.whens, ask_sents, ignore_past=True, new_clause_is_now=True)
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
-        whens = [span for span in whens if not _names_an_event(span)]
+        # "now that you've moved to sales" gives a reason, not a time.
+        whens = [span for span in whens if not _names_an_event(span) and not _now_that(span)]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
             closed = self.not_outs.find(doc)
@@ -147,6 +148,11 @@ def well_wishing(sent: Span) -> bool:
     toks = [t for t in words(sent) if t.is_alpha][:3]
     return bool(toks) and (toks[0].norm_ == "hope" or (toks[0].norm_ in {"i", "we"} and len(toks) > 1
                                                        and toks[1].norm_ in {"hope", "trust"}))
+
+
+def _now_that(span: Span) -> bool:
+    toks = tokens(span.doc)
+    return span_text(span).lower() == "now" and span.end < len(toks) and toks[span.end].norm_ == "that"
 
 
 def _names_an_event(span: Span) -> bool:
