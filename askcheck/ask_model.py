@@ -74,6 +74,8 @@ _NOT_VERBS = {"how", "if", "here", "there", "please", "again", "now", "asap", "t
 # A question that opens on these asks its subject: "Is anyone…", "Is there anybody…", "Does somebody…"
 _QUESTION_OPENERS = {"is", "are", "does", "do", "has", "have", "can", "could", "would", "will", "might"}
 # What the writer takes from the reader is the reader's cost: "Can I borrow your van Saturday?"
+# "I NEED a review on the checkout PR": the writer needs the work; the reader does it.
+_NEEDING = {"need", "needs", "want", "wants", "get", "getting"}
 _RECEIVING = {"borrow", "use", "have", "stay", "crash", "steal", "grab"}
 # Who is cared for when the reader has them or looks after them: "you're having the kids next weekend".
 _CARED_FOR = {"kids", "children", "boys", "girls", "baby", "twins", "dog", "dogs", "cat", "cats", "puppy", "pets"}
@@ -414,7 +416,7 @@ class Judge:
             found = self._effort_before(doc, ask, at, effort)
         if found is not None and self._small(doc, ask, found, facts):
             found = None
-        if (found is not None and found.start >= at and tokens(doc)[found.start].norm_ not in _RECEIVING
+        if (found is not None and found.start >= at and tokens(doc)[found.start].norm_ not in _RECEIVING | _NEEDING
                 and _doer(tokens(doc)[ask.start:found.start]) in {"i", "we"}):
             # "Do you mind if I meet with Carl … to discuss this?": the writer does the work, the reader permits it
             found = None
