@@ -406,7 +406,7 @@ class Judge:
         review = None
         bare_help = verb is None and _bare_help(rest)
         checking = (verb is not None and verb.norm_ in {"check", "double-check", "verify"}
-                    and tokens(doc)[verb.i + 1].norm_ in {"that", "whether", "if"})  # "check that the numbering is consistent": a check
+                    and verb.i + 1 < len(doc) and tokens(doc)[verb.i + 1].norm_ in {"that", "whether", "if"})  # "check that the numbering is consistent": a check
         if found is None and ask.form == "request" and not checking and (bare_help or verb is not None and verb.norm_ in _LOOKS):
             word = verb or next(t for t in rest if t.norm_ in {"help", "helping"})  # bare_help: there is one
             review = self._review_of(doc, ask, word, facts)
@@ -994,7 +994,10 @@ def _large_work(doc: Doc, start: int) -> bool:
     sent = sentence_of(doc[start:start + 1])
     if any(t.norm_ in {"whole", "entire"} for t in tokens(doc)[sent.start:sent.end]):
         return True
-    return bool(_LARGE_SIZE.search(doc_text(doc).lower()))
+    found = doc.user_data.get("askcheck_large_size")
+    if found is None:  # once per message: the ask model asks for every phrase it weighs
+        found = doc.user_data["askcheck_large_size"] = bool(_LARGE_SIZE.search(doc_text(doc).lower()))
+    return found
 
 
 def _presence(toks) -> bool:
