@@ -427,7 +427,7 @@ class Judge:
         if found is None:
             found = self._coordinated(doc, rest)
         owned = None
-        if found is None and ask.form == "request" and not self._crowd(toks, at):
+        if found is None and ask.form == "request" and not crowd:
             found, owned = self._work_on_what_was_told(doc, ask, rest) or (None, None)
         asks_input = ask.form == "input" or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
@@ -547,8 +547,7 @@ class Judge:
         how-to question ("walk me through how…", "help me figure out why…")."""
         toks = tokens(doc)
         before = {t.norm_ for t in toks[max(0, start - 4):start]}
-        large = _large_work(doc, start)
-        if before & _QUICK and not large:
+        if before & _QUICK and not _large_work(doc, start):
             return False
         if "without" in {t.norm_ for t in toks[max(0, start - 2):start]}:
             return False  # "Is there a way to see it without manually going through the history?": work avoided
@@ -568,7 +567,7 @@ class Judge:
             return False  # "expand the abbreviation": say what it stands for
         if toks[start].norm_ in _WRITING and end - start == 1 and any(t.norm_ in _INFO_ITEMS for t in toks[end:end + 3]):
             return False  # "Can you write the URL of this page?": a piece of information, given in a line
-        if any(t.norm_ in _QUICK for t in toks[start:end]) and not large:
+        if any(t.norm_ in _QUICK for t in toks[start:end]) and not _large_work(doc, start):
             return False
         # When the words inside say only when ("come over Wednesday evening and help"), the phrase's own
         # verbs say what the work is.
@@ -678,7 +677,7 @@ class Judge:
             particle = (after is not None and after.norm_ in {"over", "out", "up", "through"}
                         and (k + 2 >= len(rest) or rest[k + 2].norm_ not in _DETERMINERS))
             worked = particle and before.is_alpha and (
-                before.norm_ not in _ERRANDS_WITH_IT | _ROUTINE or after.norm_ == "over" and before.norm_ in {"check", "read"})
+                before.norm_ not in _ERRANDS_WITH_IT or after.norm_ == "over" and before.norm_ in {"check", "read"})
             if not (helped or worked or mended or read):
                 return None
             told = self._writers_matter(doc, ask)
@@ -956,15 +955,15 @@ def _reports_work_done(sent: Span) -> bool:
         "have" in lead or "just" in lead or alpha[1] in _DONE)
 
 
-# Work done to "it" that is only an errand: "send it over", "pass it on", "print it out".
-_ERRANDS_WITH_IT = {"send", "forward", "email", "e-mail", "mail", "pass", "bring", "hand", "give", "pick", "drop",
-                    "hold", "turn", "switch", "log", "sign", "print", "post", "lock", "put", "pay", "fill", "type",
-                    "back", "read", "try", "shut", "cut", "check", "point", "pointing", "pull", "pulling"}
+# Work done to "it" that is only an errand: the routine actions and "pass it on", "point it out", "pull it out".
+_ERRANDS_WITH_IT = _ROUTINE | {"pass", "bring", "hand", "give", "pick", "drop", "hold", "turn", "switch", "log", "lock",
+                               "put", "type", "back", "read", "shut", "cut", "point", "pointing", "pull", "pulling"}
 _READING = {"read", "review", "proofread", "edit", "critique", "beta-read"}
 _MENDING = {"fix", "mend", "repair", "true", "sew", "patch", "service", "unblock", "unjam"}
 # Words by which the writer tells of their own matter.
 _WRITERS_OWN = {"my", "our", "i've", "we've", "i", "we", "i'm", "we're", "me", "us"}
-_SALUTATIONS = {"hi", "hey", "hello", "dear", "hiya", "morning", "evening", "afternoon", "yo"}
+_HELLOS = {"hi", "hello", "hey", "dear"}
+_SALUTATIONS = _HELLOS | {"hiya", "morning", "evening", "afternoon", "yo"}
 _GROUP_NAMES = {"all", "everyone", "everybody", "team", "folks", "guys", "friends", "colleagues", "both", "there",
                 "y'all", "yall", "gang", "neighbours", "neighbors"}
 
@@ -1026,7 +1025,7 @@ def _greeting_or_signoff(sent: Span) -> bool:
     toks = [t for t in words(sent) if t.is_alpha]
     if len(toks) <= 3 and (not toks or toks[0].norm_ in _SIGNOFF or all(t.is_title for t in toks)):
         return True
-    if len(toks) > 8 or toks[0].norm_ not in {"hi", "hello", "hey", "dear"}:
+    if len(toks) > 8 or toks[0].norm_ not in _HELLOS:
         return False
     # "it's Sheila", "this is Sheila": the writer's name, not "this build keeps failing".
     ws = words(sent)[:7]
