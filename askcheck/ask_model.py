@@ -350,7 +350,13 @@ class Judge:
                     # the ask costs minutes (corpus/LABELLING.md: "when in doubt, the ask is quick").
                     ask.cost = "quick"
                     ask.why["cost"] = f'quick: the message sizes it as small ("{span_text(size)}")'
-                if size is None and ask.effort is not None and tokens(doc)[ask.effort.start].norm_ in _MENDING:
+                named = self._size_of_it(doc, ask) if size is None and ask.effort is not None else None
+                if named is not None:
+                    # "I can't do the ceiling with the bump. Any chance you'd be up for helping paint it?":
+                    # the thing told before is the work's object, and its size.
+                    ask.size = named
+                    ask.why["size"] = f'"{span_text(named)}": the thing "it" stands for, told before the ask'
+                elif size is None and ask.effort is not None and tokens(doc)[ask.effort.start].norm_ in _MENDING:
                     # "Could you true it for me?" (the buckled wheel told before): one thing to mend.
                     ask.size = ask.effort
                     ask.why["size"] = f'"{span_text(ask.effort)}": one thing of the writer\'s to mend is as big as it is'
@@ -688,6 +694,35 @@ class Judge:
             verb = next((t for t in rest[:k] if t.is_alpha and t.norm_ not in _HELPERS),
                         next((t for t in rest[:k] if t.norm_ in {"help", "helping", "hand"}), rest[0]))
             return doc[verb.i:end], told
+        return None
+
+    def _size_of_it(self, doc: Doc, ask: Ask) -> Span | None:
+        """The size of the thing "it" stands for, when the ask's work is done to "it" and the words just
+        before name one thing that bounds the work done to it: "I've finished my personal statement …
+        Would you proofread it?", "My fence panel blew down … Could you give me a hand putting it back
+        up?". The work's verb is tried with each thing told before, as if the writer had named it."""
+        toks = tokens(doc)
+        at = next((t.i for t in toks[ask.effort.start:min(ask.effort.end + 3, ask.end)]
+                   if t.norm_ in {"it", "them"}), None)
+        if at is None or at == ask.effort.start or not toks[at - 1].is_alpha or toks[at - 1].norm_ in _HELPERS:
+            return None
+        verb = [toks[at - 1].norm_]
+        # "putting it back up": the particle goes with the verb.
+        tail = [t.norm_ for t in toks[at + 1:at + 3]]
+        if tail[:1] == ["back"]:
+            tail = tail[1:]
+        if tail[:1] and tail[0] in {"up", "down", "over", "through", "out"}:
+            verb.append(tail[0])
+        here = sentence_index(doc, ask.start)
+        start = sentences(doc)[max(0, here - 2)].start
+        for tok in toks[start:at - 1]:
+            if tok.norm_ not in {"the", "my", "our", "this", "that"}:
+                continue
+            thing = toks[tok.i:min(tok.i + 4, at - 1)]
+            told = Doc(doc.vocab, words=verb + [t.text for t in thing])
+            hit = next(((s, e) for s, e in self.cues.sizes.find(told) if s <= len(verb) and e > len(verb)), None)
+            if hit is not None:
+                return doc[tok.i:tok.i + hit[1] - len(verb)]
         return None
 
     @staticmethod

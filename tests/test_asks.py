@@ -291,3 +291,20 @@ def test_pipeline_is_blank_english_by_default():
 ])
 def test_questions_near_rhetorical_formulas_still_ask(text):
     assert askcheck.asks(text), text
+
+
+@pytest.mark.parametrize("text, size", [
+    ("My fence panel blew down and I can't lift it alone. Could you give me a hand putting it back up?",
+     "My fence panel"),
+    ("I can't do the ceiling with the bump. Would you be up for helping paint it?", "the ceiling"),
+    ("I've finished my personal statement for uni. Would you proofread it for me?", "my personal statement"),
+])
+def test_it_told_before_brings_its_size(text, size):
+    ask = askcheck.asks(text)[-1]
+    assert ask["cost"] == "substantial" and ask["states"]["size"]["text"] == size
+    assert "it" in ask["why"]["size"]
+
+
+def test_it_told_before_without_a_size_bounds_nothing():
+    ask = askcheck.asks("I've finished my thesis at last. Would you proofread it for me?")[-1]
+    assert ask["cost"] == "substantial" and ask["states"]["size"] is None
