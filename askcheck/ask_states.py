@@ -68,7 +68,7 @@ class Cues:
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
         # "now that you've moved to sales" gives a reason, not a time.
-        whens = [span for span in whens if not _names_an_event(span) and not _now_that(span)]
+        whens = [span for span in whens if not _names_an_event(span) and not _now_that(span) and not _state_now(span)]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
             closed = self.not_outs.find(doc)
@@ -153,6 +153,27 @@ def well_wishing(sent: Span) -> bool:
 def _now_that(span: Span) -> bool:
     toks = tokens(span.doc)
     return span_text(span).lower() == "now" and span.end < len(toks) and toks[span.end].norm_ == "that"
+
+
+_BE_AFTER_PERSON = {"'re", "are", "'m", "am", "re", "m"}
+_AVAILABLE = {"free", "around", "available", "here", "home", "ready", "about", "online", "up"}
+
+
+def _state_now(span: Span) -> bool:
+    """ "I know you're on Payments now, not Identity": "now" that ends what someone is tells how things
+    stand, not when to help ("I'm free now" still says when)."""
+    if span_text(span).lower() != "now":
+        return False
+    toks = tokens(span.doc)
+    start = sentence_of(span).start
+    for tok in reversed(toks[max(start, span.start - 6):span.start]):
+        if tok.is_punct or tok.norm_ in {"but", "and", "so", "if", "can", "could", "would", "will", "need", "please"}:
+            return False
+        if tok.norm_ in _AVAILABLE:
+            return False
+        if tok.norm_ in _BE_AFTER_PERSON and tok.i > start and toks[tok.i - 1].norm_ in _PERSONS:
+            return True
+    return False
 
 
 def _names_an_event(span: Span) -> bool:

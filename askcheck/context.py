@@ -84,7 +84,7 @@ _PRESENT_IN_ED = {"need", "feed", "proceed", "succeed", "exceed", "bleed", "bree
 
 # Past forms without "-ed", after a subject: "we met briefly at the DevOps meetup in October".
 _IRREGULAR_PAST = {"met", "saw", "spoke", "heard", "left", "bought", "found", "gave", "made", "wrote", "sat", "won",
-                   "lost", "kept", "caught", "taught", "chose", "began", "drove", "flew", "knew", "broke", "fell"}
+                   "lost", "kept", "caught", "taught", "chose", "began", "drove", "flew", "knew", "broke", "fell", "blew"}
 
 
 def _first_person_past(tok, toks) -> bool:
@@ -93,7 +93,15 @@ def _first_person_past(tok, toks) -> bool:
             or tok.lower_ in _PRESENT_IN_ED:
         return False
     prev = toks[tok.i - 1].norm_
-    return prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}
+    if prev in {"i", "we", "'ve", "have", "had", "'d", "already", "just", "they", "he", "she"}:
+        return True
+    # "the garden fence blew down in Sunday's storm": a thing of the writer's, then a past form and a
+    # particle (a participle would not take one: "the documents attached below" is no news).
+    return (tok.lower_ in _IRREGULAR_PAST and tok.i + 1 < len(toks) and toks[tok.i + 1].norm_ in _PARTICLES
+            and any(t.norm_ in {"the", "my", "our"} for t in toks[max(0, tok.i - 3):tok.i - 1]) and toks[tok.i - 1].is_alpha)
+
+
+_PARTICLES = {"down", "off", "over", "out", "up", "in"}
 
 
 

@@ -308,3 +308,16 @@ def test_it_told_before_brings_its_size(text, size):
 def test_it_told_before_without_a_size_bounds_nothing():
     ask = askcheck.asks("I've finished my thesis at last. Would you proofread it for me?")[-1]
     assert ask["cost"] == "substantial" and ask["states"]["size"] is None
+
+
+def test_now_that_tells_how_things_stand_is_no_when():
+    text = "I know you're on Payments now, not Identity, but would you review my auth rewrite?"
+    assert askcheck.asks(text)[0]["states"]["when"] is None
+    text = "I know you're busy, but could you review my auth rewrite now?"
+    assert askcheck.asks(text)[0]["states"]["when"]["text"] == "now"
+
+
+def test_a_day_in_news_of_a_broken_thing_is_no_when():
+    text = ("The garden fence blew down in Sunday's storm and we have to put it back ourselves. "
+            "Could you give me a hand with it?")
+    assert askcheck.asks(text)[-1]["states"]["when"] is None
