@@ -41,7 +41,9 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             "available", "free", "happy", "in", "for", "on", "with", "i", "we", "need", "want", "like",
             "love", "'d", "appreciate", "it", "someone", "anyone", "somebody", "anybody", "any", "of",
             "guys", "all", "hoping", "wondering", "was", "were", "am", "'m", "is", "are", "that",
-            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as", "care", "up"}
+            "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as", "care", "up",
+            # the frames of willingness: "would you be open to reviewing…", "would you consider taking on…"
+            "open", "consider", "keen", "fancy", "prepared"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",

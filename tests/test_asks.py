@@ -321,3 +321,11 @@ def test_a_day_in_news_of_a_broken_thing_is_no_when():
     text = ("The garden fence blew down in Sunday's storm and we have to put it back ourselves. "
             "Could you give me a hand with it?")
     assert askcheck.asks(text)[-1]["states"]["when"] is None
+
+
+@pytest.mark.parametrize("frame", ["Would you be open to", "Would you consider",
+                                   "Would you fancy"])
+def test_frames_of_willingness_leave_the_work_to_the_verb_after_them(frame):
+    verb = "review" if frame.endswith(" to") else "reviewing"
+    (ask,) = askcheck.asks(f"{frame} {verb} my draft?")
+    assert ask["kind"] == "favor" and ask["cost"] == "substantial"
