@@ -275,6 +275,7 @@ class _Facts:
     willing = _found("willing_frames")
     review_works = _found("review_works")
     business_thread = _found("business_thread", as_flag=True)
+    cold_contact = _found("cold_contact", as_flag=True)
     readers_own = _found("readers_own", as_flag=True)
     open_time_asks = _found("open_time_asks")
 
@@ -318,6 +319,7 @@ class Judge:
         self.review_works = PhraseRegex(lexicon.phrases("review_works"))
         self.errands = lexicon.words("occasion_errands")
         self.business_thread = PhraseRegex(lexicon.phrases("business_thread"))
+        self.cold_contact = PhraseRegex(lexicon.phrases("cold_contact"))
         self.task_words = TaskWords()
         self.time_words = lexicon.words("time_words") | set(WEEKDAYS) | set(MONTHS)
 
@@ -725,7 +727,12 @@ class Judge:
             hit = next(((s, e) for s, e in self.cues.sizes.find(told) if s <= len(verb) and e > len(verb)), None)
             if hit is not None:
                 return doc[tok.i:tok.i + hit[1] - len(verb)]
-        return None
+        # "I've been working on a short paper about tram closures, about 12 pages. Would you read it?":
+        # the thing's length, told even in the writer's past ("It's been through four drafts" counts
+        # the writer's rounds, and a time spent on it bounds nothing).
+        return next((doc[s:e] for s, e in self.cues.sizes.find(doc)
+                     if start <= s and e <= at and any(t.norm_ in _LENGTH_UNITS for t in toks[s:e])
+                     and sentence_index(doc, s) == sentence_index(doc, e - 1)), None)
 
     @staticmethod
     def _writers_matter(doc: Doc, ask: Ask) -> Span | None:
@@ -757,7 +764,7 @@ class Judge:
         the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
         doc = ask.span.doc
         toks = tokens(doc)
-        if self._greets_a_role(doc) or "office hours" in doc_text(doc).lower():
+        if self._greets_a_role(doc, facts) or "office hours" in doc_text(doc).lower():
             return True
         if facts.business_thread:
             return True  # "Per our conversation last night, can you take a look at my list…": the work in hand
@@ -810,9 +817,11 @@ class Judge:
         near = tokens(ask.span.doc)[max(effort.start - 2, ask.start):min(effort.end + 3, ask.end)]
         return any(t.norm_ in _WRITER for t in near)
 
-    def _greets_a_role(self, doc: Doc) -> bool:
-        """ "Hi Professor Banks,": the greeting names the reader's role, so what is asked is their duty."""
-        return any(t.norm_ in self.duty_roles for t in words(sentences(doc)[0])[:4])
+    def _greets_a_role(self, doc: Doc, facts: _Facts) -> bool:
+        """ "Hi Professor Banks,": the greeting names the reader's role, so what is asked is their duty,
+        unless the writer says they are outside that relationship ("My supervisor suggested I contact
+        you", "I took your seminar in 2021"): then it is a favor asked of someone who owes them nothing."""
+        return any(t.norm_ in self.duty_roles for t in words(sentences(doc)[0])[:4]) and not facts.cold_contact
 
     def _small_favor(self, ask: Ask, rest, facts: _Facts) -> str | None:
         """The words that ask for a quick thing as a favor to the writer ("any chance", "would you mind",
@@ -821,7 +830,7 @@ class Judge:
         frame = next((ask.span.doc[s:e] for s, e in facts.favor if ask.start <= s < ask.end), None)
         if frame is None or not any(t.norm_ in _WRITER | {"us", "our", "ours"} for t in rest):
             return None
-        if self._greets_a_role(ask.span.doc) or facts.readers_own:
+        if self._greets_a_role(ask.span.doc, facts) or facts.readers_own:
             return None
         if any(t.norm_ in self.work_nouns for t in rest):
             return None
@@ -995,6 +1004,8 @@ def _reports_work_done(sent: Span) -> bool:
 # Work done to "it" that is only an errand: the routine actions and "pass it on", "point it out", "pull it out".
 _ERRANDS_WITH_IT = _ROUTINE | {"pass", "bring", "hand", "give", "pick", "drop", "hold", "turn", "switch", "log", "lock",
                                "put", "type", "back", "read", "shut", "cut", "point", "pointing", "pull", "pulling"}
+_LENGTH_UNITS = {"page", "pages", "pp", "pg", "pgs", "word", "words", "slide", "slides", "paragraph", "paragraphs",
+                 "chapter", "chapters"}
 _READING = {"read", "review", "proofread", "edit", "critique", "beta-read"}
 _MENDING = {"fix", "mend", "repair", "true", "sew", "patch", "service", "unblock", "unjam"}
 # Words by which the writer tells of their own matter.

@@ -63,7 +63,8 @@ CLASSES = {
     "DAYNUM": r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?",
     "ORDINAL": r"\d+(?:st|nd|rd|th)",
     "RANGE": r"\d+(?::\d+)?(?:am|pm)?[-\u2013]\d+(?::\d+)?(?:am|pm)?",
-    "NUMUNIT": r"\d+(?:[.,]\d+)?(?:s|sec|secs|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|wk|wks|pg|pgs|pp)",
+    # (A decade is no number of seconds: "the 1780s", "the 90s".)
+    "NUMUNIT": r"(?!(?:1[0-9]|20)?\d0s(?:\s|$))\d+(?:[.,]\d+)?(?:s|sec|secs|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|wk|wks|pg|pgs|pp)",
     "NUMK": r"\d+(?:[.,]\d+)?k",  # "80k words"
     "CLOCK": r"\d{1,2}(?::\d\d)?(?:am|pm)",  # "8pm", "9:30am" as one token
 }

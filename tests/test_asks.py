@@ -329,3 +329,25 @@ def test_frames_of_willingness_leave_the_work_to_the_verb_after_them(frame):
     verb = "review" if frame.endswith(" to") else "reviewing"
     (ask,) = askcheck.asks(f"{frame} {verb} my draft?")
     assert ask["kind"] == "favor" and ask["cost"] == "substantial"
+
+
+@pytest.mark.parametrize("context, kind", [
+    ("My supervisor suggested I contact you as you know the customs records better than anyone.", "favor"),
+    ("I took your seminar on urban history in 2021.", "favor"),
+    ("I'm in your Tuesday seminar.", "task"),
+])
+def test_a_role_greeting_makes_a_duty_only_inside_the_relationship(context, kind):
+    (ask,) = askcheck.asks(f"Dear Professor Lindqvist, {context} Would you be willing to read my chapter on the harbour?")
+    assert ask["kind"] == kind
+
+
+def test_a_decade_is_no_size():
+    (ask,) = askcheck.asks("Would you be willing to read my chapter on the 1780s?")
+    assert ask["states"]["size"] is None
+
+
+def test_the_length_of_the_thing_told_before_is_its_size_but_rounds_of_work_are_not():
+    text = "I've been working on my paper about tram closures, about 12 pages. Would you read it?"
+    assert askcheck.asks(text)[-1]["states"]["size"]["text"] == "12 pages"
+    text = "I finished my grant proposal. It has been through four drafts. Would you read it?"
+    assert askcheck.asks(text)[-1]["states"]["size"] is None
