@@ -165,6 +165,14 @@ _TIME_ASKS = [
     "(help|helping|hand|out|something) (me|us)? (out)? (for|about|like) (an|a|half an|half a|[NUM]) (hour|hours|hr|hrs|minutes|min|mins)",
     "[NUMUNIT] (of your|of help|to help|with me)",
 ]
+# A block of the reader's day asked for by the clock: "Could you take Tuesday 18 March, 10–12?", "Can I
+# put you down for Saturday, 9 to 11?", "have Milo after school till about 6". Being there that long is
+# the favor, whatever it is called.
+_TIME_BLOCKS = [
+    "(from|between)? ([NUM]|[CLOCK]) (am|pm|a.m.|p.m.)? (to|-|–|until|till) ([NUM]|[CLOCK])",
+    "[RANGE]",
+    "(till|until|til) (about|around|roughly)? ([NUM]|[CLOCK])",
+]
 # Asking for the reader's time without an amount: "Could you spare some time tomorrow to have a look?"
 # is a real favor whose size the reader cannot tell.
 # Without a purpose ("Could you spare me a bit of time today?") it names no task, and a vague ask is quick.
@@ -278,6 +286,7 @@ class _Facts:
     cold_contact = _found("cold_contact", as_flag=True)
     readers_own = _found("readers_own", as_flag=True)
     open_time_asks = _found("open_time_asks")
+    time_blocks = _found("time_blocks")
 
     @cached_property
     def quick_bounds(self):
@@ -316,6 +325,7 @@ class Judge:
         self.duty_roles = lexicon.words("duty_roles")
         self.time_asks = PhraseRegex(_TIME_ASKS)
         self.open_time_asks = PhraseRegex(_OPEN_TIME_ASKS)
+        self.time_blocks = PhraseRegex(_TIME_BLOCKS)
         self.review_works = PhraseRegex(lexicon.phrases("review_works"))
         self.errands = lexicon.words("occasion_errands")
         self.business_thread = PhraseRegex(lexicon.phrases("business_thread"))
@@ -756,8 +766,13 @@ class Judge:
                 return open_ask
         if not any(t.norm_ in _TIME_UNITS or t.norm_[:1].isdigit() for t in rest):
             return None  # no amount of time in the ask: nothing to look up
-        return next((doc[s:e] for s, e, minutes in facts.time_asks
-                     if rest and rest[0].i <= s <= rest[-1].i and minutes is not None and minutes >= 20), None)
+        asked = next((doc[s:e] for s, e, minutes in facts.time_asks
+                      if rest and rest[0].i <= s <= rest[-1].i and minutes is not None and minutes >= 20), None)
+        if asked is None and rest:
+            # ("please book 9:00 am to 2:00 pm with me" is an errand about those hours, not them given.)
+            asked = next((doc[s:e] for s, e in facts.time_blocks if rest[0].i <= s <= rest[-1].i
+                          and _hours_of_a_day(doc, s, e) and not any(t.norm_ in _ROUTINE for t in rest if t.i < s)), None)
+        return asked
 
     def _duty(self, ask: Ask, effort: Span, facts: _Facts) -> bool:
         """Work the reader's job or role asks of them: "Could you review the PR?", "draft the agenda for
@@ -1094,6 +1109,22 @@ def _social_or_past(sent: Span) -> bool:
 # What may follow a request for help that names no work of its own: "Would you like to help out with it?"
 _AFTER_BARE_HELP = {"out", "with", "on", "it", "this", "that", "them", "me", "us", "please", "a", "bit", "little",
                     "too", "as", "well", "here", "there", "again"}
+
+
+def _hours_of_a_day(doc: Doc, start: int, end: int) -> bool:
+    """Whether a range is hours of one day ("10–12", "9 to 11", "till about 6"), not dates ("12 to 16
+    May"), chapters ("chapters 10 to 14") or a phone extension ("3-1808")."""
+    toks = tokens(doc)
+    numbers = [int(n) for t in toks[start:end] for n in re.findall(r"\d+", t.text.split(":")[0] if ":" in t.text else t.text)]
+    if not numbers or any(n > 24 for n in numbers):
+        return False
+    after = toks[end].norm_ if end < len(toks) else ""
+    before = toks[start - 1].norm_ if start > 0 else ""
+    return not classes_of(after) & {"[MONTH]"} and before not in _COUNTED_BEFORE_A_RANGE
+
+
+_COUNTED_BEFORE_A_RANGE = {"chapters", "chapter", "pages", "page", "pp", "slides", "items", "questions", "lines",
+                           "steps", "sections", "ages", "aged", "grades", "years", "rows", "weeks", "days"}
 
 
 def _bare_help(toks) -> bool:

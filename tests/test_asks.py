@@ -351,3 +351,27 @@ def test_the_length_of_the_thing_told_before_is_its_size_but_rounds_of_work_are_
     assert askcheck.asks(text)[-1]["states"]["size"]["text"] == "12 pages"
     text = "I finished my grant proposal. It has been through four drafts. Would you read it?"
     assert askcheck.asks(text)[-1]["states"]["size"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Every other family has signed up. Could you take Tuesday 18 March, 10–12?",
+    "Everyone else on our street has signed up for the litter pick. Can I put you down for Saturday, 9 to 11?",
+])
+def test_hours_of_the_readers_day_asked_for_are_a_substantial_favor(text):
+    ask = askcheck.asks(text)[-1]
+    assert ask["kind"] == "favor" and ask["cost"] == "substantial" and ask["states"]["size"] is not None
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("Can you approve my leave for 12 to 16 May?", "12 to 16"),
+    ("Could you summarise chapters 10 to 14 for the group?", "10 to 14"),
+    ("Kay, please book 9:00 am to 2:00 pm with me on Tuesday.", "9:00 am to 2:00"),
+])
+def test_dates_counts_and_bookings_are_no_hours_given(text, hours):
+    assert f'"{hours}' not in askcheck.asks(text)[-1]["why"]["cost"]
+
+
+def test_a_plan_for_a_clash_is_an_easy_no():
+    text = "Could you mind the till for an hour, 12 till 1? If it clashes with anything I'll just close up."
+    ask = askcheck.asks(text)[0]
+    assert ask["states"]["out"]["text"].lower() == "if it clashes" and ask["states"]["when"] is not None
