@@ -370,7 +370,8 @@ def _hosting(toks, j: int) -> bool:
         return False
     if toks[j].norm_ == "be":
         return toks[j + 1].norm_ in {"my", "our"}
-    return toks[j].norm_ == "have" and toks[j + 1].norm_ in _HAVE_OBJECTS
+    # ("Could you have Milo after school?": a name is someone taken on, as "him" is.)
+    return toks[j].norm_ == "have" and (toks[j + 1].norm_ in _HAVE_OBJECTS or toks[j + 1].is_title)
 
 
 def _asks_about_the_past(toks, i: int) -> bool:

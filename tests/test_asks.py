@@ -375,3 +375,9 @@ def test_a_plan_for_a_clash_is_an_easy_no():
     text = "Could you mind the till for an hour, 12 till 1? If it clashes with anything I'll just close up."
     ask = askcheck.asks(text)[0]
     assert ask["states"]["out"]["text"].lower() == "if it clashes" and ask["states"]["when"] is not None
+
+
+def test_having_someone_named_is_a_request_to_take_them_on():
+    (ask,) = askcheck.asks("Could you have Milo after school on Thursday till about 6?")
+    assert ask["form"] == "request" and ask["kind"] == "favor" and ask["cost"] == "substantial"
+    assert askcheck.asks("Could you have misread it?")[0]["form"] == "question"
