@@ -432,6 +432,11 @@ class Judge:
             review = self._review_of(doc, ask, word, facts)
             if review is not None:
                 found = doc[word.i:word.i + 1]
+        if found is None and ask.form == "request" and not crowd:
+            # "Could you skim the 80-page tender?": reading that much is work, whoever's it is.
+            reading = next((t for t in rest[:8] if t.norm_ in _READING_ANY), None)
+            if reading is not None and _LARGE_SIZE.search(span_text(doc[reading.i:ask.end]).lower()):
+                found = doc[reading.i:reading.i + 1]
         if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
             found = self._effort_before(doc, ask, at, effort)
         if found is not None and self._small(doc, ask, found, facts):
@@ -1019,6 +1024,8 @@ def _reports_work_done(sent: Span) -> bool:
 # Work done to "it" that is only an errand: the routine actions and "pass it on", "point it out", "pull it out".
 _ERRANDS_WITH_IT = _ROUTINE | {"pass", "bring", "hand", "give", "pick", "drop", "hold", "turn", "switch", "log", "lock",
                                "put", "type", "back", "read", "shut", "cut", "point", "pointing", "pull", "pulling"}
+_READING_ANY = {"read", "reading", "skim", "skimming", "review", "reviewing", "proofread", "proofreading", "edit",
+                "editing"}
 _LENGTH_UNITS = {"page", "pages", "pp", "pg", "pgs", "word", "words", "slide", "slides", "paragraph", "paragraphs",
                  "chapter", "chapters"}
 _READING = {"read", "review", "proofread", "edit", "critique", "beta-read"}

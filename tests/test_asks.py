@@ -381,3 +381,17 @@ def test_having_someone_named_is_a_request_to_take_them_on():
     (ask,) = askcheck.asks("Could you have Milo after school on Thursday till about 6?")
     assert ask["form"] == "request" and ask["kind"] == "favor" and ask["cost"] == "substantial"
     assert askcheck.asks("Could you have misread it?")[0]["form"] == "question"
+
+
+def test_reading_a_large_thing_is_work_whoever_owns_it():
+    (ask,) = askcheck.asks("Could you just skim the 80-page tender?")
+    assert ask["cost"] == "substantial" and ask["states"]["size"]["text"] == "80-page"
+    assert askcheck.asks("Could you just read the tender?")[0]["cost"] == "quick"
+
+
+@pytest.mark.parametrize("out, is_out", [("tell me if it's worth going for", False),
+                                         ("tell me if it's too much", True),
+                                         ("let me know if that's a problem", True)])
+def test_tell_me_if_is_an_out_only_when_the_favor_could_be_too_much(out, is_out):
+    (ask,) = askcheck.asks(f"Could you review my 80-page thesis by Friday and {out}?")
+    assert (ask["states"]["out"] is not None) == is_out
