@@ -442,7 +442,7 @@ class Judge:
         if found is not None and self._small(doc, ask, found, facts):
             found = None
         if (found is not None and found.start >= at and tokens(doc)[found.start].norm_ not in _RECEIVING | _NEEDING
-                and _doer(tokens(doc)[ask.start:found.start]) in {"i", "we"}):
+                and not _needed(tokens(doc), found.start) and _doer(tokens(doc)[ask.start:found.start]) in {"i", "we"}):
             # "Do you mind if I meet with Carl … to discuss this?": the writer does the work, the reader permits it
             found = None
         if (found is not None and verb is not None and verb.norm_ in _ROUTINE and verb.norm_ != "try"
@@ -784,6 +784,8 @@ class Judge:
         the offsite", a professor's feedback on a draft. Work on the writer's own thing stays a favor."""
         doc = ask.span.doc
         toks = tokens(doc)
+        if _reference(ask):
+            return False
         if self._greets_a_role(doc, facts) or "office hours" in doc_text(doc).lower():
             return True
         if facts.business_thread:
@@ -817,7 +819,7 @@ class Judge:
         "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
         ("review my draft", "help me move"). An instruction ("Please look over this and get back to
         me") is work."""
-        if any(ask.start <= s < ask.end for s, _ in facts.strong_favor):
+        if any(ask.start <= s < ask.end for s, _ in facts.strong_favor) or _reference(ask):
             return True
         if self._duty(ask, effort, facts):
             return False
@@ -1116,6 +1118,25 @@ def _social_or_past(sent: Span) -> bool:
 # What may follow a request for help that names no work of its own: "Would you like to help out with it?"
 _AFTER_BARE_HELP = {"out", "with", "on", "it", "this", "that", "them", "me", "us", "please", "a", "bit", "little",
                     "too", "as", "well", "here", "there", "again"}
+
+
+def _reference(ask: Ask) -> bool:
+    """A reference is a favor to the writer whoever writes it (corpus/LABELLING.md: "write a reference"):
+    no role owes one."""
+    return bool(_REFERENCE.search(span_text(ask.span).lower()))
+
+
+# A reference for a person, not for a claim ("add a reference for the date" is a citation).
+_REFERENCE = re.compile(r"\b(?:recommendation|referee|reference letter|letters? of reference|character reference|"
+                        r"(?:be|as) (?:my|a) reference|reference for me)\b")
+
+
+def _needed(toks, start: int) -> bool:
+    """ "I need a recommendation letter by Friday": the work is what the writer needs, done by the reader."""
+    k = start - 1
+    while k > 0 and toks[k].norm_ in {"a", "an", "the", "some", "your", "my", "another"}:
+        k -= 1
+    return k >= 0 and toks[k].norm_ in _NEEDING
 
 
 def _hours_of_a_day(doc: Doc, start: int, end: int) -> bool:

@@ -395,3 +395,17 @@ def test_reading_a_large_thing_is_work_whoever_owns_it():
 def test_tell_me_if_is_an_out_only_when_the_favor_could_be_too_much(out, is_out):
     (ask,) = askcheck.asks(f"Could you review my 80-page thesis by Friday and {out}?")
     assert (ask["states"]["out"] is not None) == is_out
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Professor, I need a recommendation letter for my internship application by next Friday.",
+    "Hi Ms Patel, I'm applying for the internship and need a reference letter from you by the 30th.",
+])
+def test_a_reference_is_a_favor_whoever_is_asked(text):
+    (ask,) = askcheck.asks(text)
+    assert ask["kind"] == "favor" and ask["cost"] == "substantial"
+
+
+def test_a_reference_for_a_claim_is_a_citation_not_a_favor():
+    (ask,) = askcheck.asks("Could you provide a reference for the claim in paragraph 2?")
+    assert ask["kind"] != "favor"
