@@ -343,6 +343,7 @@ class Judge:
             ask = Ask(span=_trim(sent), form=form, start_token=at)
             self._judge(doc, ask, at, facts)
             self._what(doc, ask, facts)
+            self._same_crowd(ask, asks)
             asks.append(ask)
         # What the message states (a size, a time, an out) matters to an ask that costs real time; a
         # message of quick asks is not searched for them (most real messages: the search is costly).
@@ -437,6 +438,8 @@ class Judge:
             reading = next((t for t in rest[:8] if t.norm_ in _READING_ANY), None)
             if reading is not None and _LARGE_SIZE.search(span_text(doc[reading.i:ask.end]).lower()):
                 found = doc[reading.i:reading.i + 1]
+        if found is None and ask.form == "implicit":
+            found = self._wanted_to(doc, rest, facts)
         if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
             found = self._effort_before(doc, ask, at, effort)
         if found is not None and self._small(doc, ask, found, facts):
@@ -485,6 +488,18 @@ class Judge:
                            else f'substantial: "{span_text(found)}" takes real time or effort' if found is not None
                            else "quick: a question" if ask.kind == "question"
                            else "quick: names no task that takes real time")
+
+    @staticmethod
+    def _same_crowd(ask: Ask, earlier: list[Ask]) -> None:
+        """ "Looking for a kind soul with a trailer to help shift an old upright piano. Any help
+        appreciated!": help asked for the work of an earlier plea is asked of the same crowd."""
+        if ask.audience != "reader" or ask.effort is None:
+            return
+        plea = next((a for a in earlier if a.kind == "plea" and a.start <= ask.effort.start < a.end), None)
+        if plea is not None:
+            ask.kind, ask.audience = "plea", "crowd"
+            ask.why["kind"] = f'plea: help with the work of an earlier plea ("{_short(span_text(plea.span))}")'
+            ask.why["audience"] = "crowd: the crowd of that plea"
 
     def _imposed(self, doc: Doc, ask: Ask, at: int, toks, facts: _Facts) -> None:
         """ "I've put you down for two dozen cupcakes": the writer has decided the reader's yes. Whatever
@@ -621,6 +636,21 @@ class Judge:
         limit = 15 if light else 5
         return any(ask.start <= s < ask.end and minutes is not None and minutes <= limit
                    for s, _, minutes in facts.time_asks)
+
+    def _wanted_to(self, doc: Doc, rest, facts: _Facts) -> Span | None:
+        """ "We're looking for two or three people to help refurbish the bench": the work a wish for
+        helpers names after "to (help)"."""
+        for k, tok in enumerate(rest[:12]):
+            if tok.norm_ != "to":
+                continue
+            j = k + 1
+            while j < len(rest) and rest[j].norm_ in {"help", "come", "and"}:
+                j += 1
+            if j < len(rest) and rest[j].norm_ in self.effort_verbs and self._names_work(doc, rest[j].i, rest[j].i + 1):
+                return doc[rest[j].i:rest[j].i + 1]
+            # "to help shift an old upright piano": the work's own phrase
+            return next((doc[s:e] for s, e in facts.effort if tok.i < s <= rest[min(j, len(rest) - 1)].i), None)
+        return None
 
     def _coordinated(self, doc: Doc, rest) -> Span | None:
         """ "Could you have a look at it, and try to improve it?": the second verb of the ask is the work."""
@@ -1084,8 +1114,10 @@ def _doer(before) -> str | None:
     for tok in reversed(before):
         if tok.norm_ in {"i", "we", "you", "u"}:
             return tok.norm_
-        if tok.norm_ in {"someone", "somebody", "anyone", "anybody"}:
-            return "you"  # "we need someone to feed the chickens": whoever does it is asked
+        if tok.norm_ in {"someone", "somebody", "anyone", "anybody", "people", "volunteers", "volunteer", "helpers",
+                         "helper", "person", "soul", "souls", "folks"}:
+            # "we need someone to feed the chickens", "we're looking for two people to help…": whoever does it is asked
+            return "you"
         if tok.norm_ in {"your", "yours"}:
             return "you"  # "I'm going to need your help getting the house ready"
     return None

@@ -29,7 +29,9 @@ def is_past(span: Span, ask_sents: set[int] = frozenset(), new_clause_is_now: bo
     ("Could you call me tomorrow, since you were out?") unless it is itself dated in the past.
     """
     toks = tokens(span.doc)
-    if span.start > 0 and toks[span.start - 1].norm_ in _BEFORE_PAST:
+    if span.start > 0 and toks[span.start - 1].norm_ in _BEFORE_PAST and not (
+            # "wrap the last twenty presents": what is left, not what is past
+            toks[span.start - 1].norm_ == "last" and span.start > 1 and toks[span.start - 2].norm_ == "the"):
         return True
     if span.end < len(toks) and toks[span.end].norm_ in _AFTER_PAST:
         return True

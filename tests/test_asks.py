@@ -409,3 +409,34 @@ def test_a_reference_is_a_favor_whoever_is_asked(text):
 def test_a_reference_for_a_claim_is_a_citation_not_a_favor():
     (ask,) = askcheck.asks("Could you provide a reference for the claim in paragraph 2?")
     assert ask["kind"] != "favor"
+
+
+@pytest.mark.parametrize("text, attribute, expected", [
+    ("Would you be free on Saturday to help me take the carpet up? I reckon we'd be done by about 3.", "size", "we'd be done by about 3"),
+    ("Could you proofread my grant letter? It's one side of A4.", "size", "one side of A4"),
+    ("Would you be willing to mentor me through my first season as a referee?", "size", "through my first season"),
+    ("Would you be up for helping me wrap the last twenty presents after dinner?", "size", "twenty presents"),
+    ("Can you bring a tray of flapjacks to the gazebo by 11?", "when", "by 11"),
+])
+def test_everyday_sizes_and_whens(text, attribute, expected):
+    ask = askcheck.asks(text)[0]
+    assert ask["cost"] == "substantial" and ask["states"][attribute]["text"] == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("We're looking for two or three people to help refurbish the bench on Clay Lane.", "plea"),
+    ("Looking for a kind soul with a trailer to help shift an old upright piano to the scout hut.", "plea"),
+    ("Sis, you're coming over Sunday to help me paint the nursery, yeah?", "favor"),
+    ("Amara, can you knit one more blanket for the raffle?", "favor"),
+    ("Would you be willing to take a couple of photos of my new ceramics for the shop website?", "favor"),
+])
+def test_everyday_favors_and_pleas_cost_real_time(text, kind):
+    ask = askcheck.asks(text)[0]
+    assert ask["kind"] == kind and ask["cost"] == "substantial"
+
+
+def test_help_for_the_work_of_an_earlier_plea_is_asked_of_the_same_crowd():
+    text = "Looking for a kind soul with a trailer to help shift an old upright piano. Any help appreciated!"
+    asks = askcheck.asks(text)
+    assert [a["kind"] for a in asks] == ["plea", "plea"] and asks[1]["audience"] == "crowd"
+    assert "no-opt-out" not in {f.name for f in askcheck.check(text)}
