@@ -212,8 +212,9 @@ class AskDetector:
             near = {t.lower_ for t in lead} | {t.norm_ for t in lead} | {t.lower_ for t in toks_all[start:end]}
             if near & PAST_MARKERS or {t.lower_ for t in lead} & _OTHER_SUBJECT:
                 continue
-            if {t.norm_ for t in toks_all[start:end]} & _HYPOTHETICAL:
-                continue  # "the server may go down": a warning, not the writer's state
+            inside = [t.norm_ for t in toks_all[start:end]]
+            if set(inside) & _HYPOTHETICAL and not {"not", "n't"} & set(inside):
+                continue  # "the server may go down": a warning, not the writer's state ("I can't cope" is one)
             if not distress or span.start >= distress[-1].end:
                 distress.append(span)
         # A cry is a sentence of nothing but "help" and such: only a message with one of those words has one.

@@ -905,7 +905,7 @@ class Judge:
         if self.task_words.names_task(ask.span):
             ask.what, reason = "concrete", "the ask names its task"
         elif ask.kind == "question" and not distressed and not any(
-                t.norm_ in _INPUT_NOUNS | {"advise", "help", "think"} for t in words_in_ask) and (
+                t.norm_ in _INPUT_NOUNS | {"advise", "help", "think", "reckon"} for t in words_in_ask) and (
                     self.task_words.content_words(ask.span) or not _DELIBERATION.search(span_text(ask.span).lower())):
             ask.what, reason = "concrete", "a question with its own subject matter"
         elif ask.kind == "proposal":
@@ -949,7 +949,7 @@ class TaskWords:
         return [t for t in words(span) if (t.text == "url" or t.like_url) or (
             len(t.text) > 2 and not t.like_num and any(c.isalpha() for c in t.text) and (t.is_alpha or t.text.isalnum())
             and t.norm_ not in self.generic and t.lower_ not in self.generic
-            and not (t.is_title and t.i > 0 and toks[t.i - 1].norm_ in _GREETINGS))]
+            and not (t.is_title and t.i > 0 and toks[t.i - 1].norm_ in _GREETINGS) and not _vocative(t, toks))]
 
     def names_task(self, span) -> bool:
         """True when the span contains a word that names a task or a thing (not a greeting's name)."""
@@ -970,6 +970,8 @@ class TaskWords:
                 continue
             if tok.is_title and (i + 1 < len(toks) and toks[i + 1].text in {",", "!", ":"}) and i <= 2:
                 continue
+            if _vocative(tok, tokens(span.doc)):
+                continue  # "Sorry to bother you again Tamsin, can you help?"
             return True
         return False
 
@@ -1150,6 +1152,21 @@ def _social_or_past(sent: Span) -> bool:
 # What may follow a request for help that names no work of its own: "Would you like to help out with it?"
 _AFTER_BARE_HELP = {"out", "with", "on", "it", "this", "that", "them", "me", "us", "please", "a", "bit", "little",
                     "too", "as", "well", "here", "there", "again"}
+
+
+_BEFORE_A_NAME = {"you", "again", "hey", "hi", "hello", "thanks", "sorry", "please", "mate", "so"}
+
+
+def _vocative(tok, toks) -> bool:
+    """ "Ade, what do you reckon?", "Sorry to bother you again Tamsin, can you help?", "Can you help me,
+    Jas?": the reader's name, said to them, names nothing the ask is about."""
+    if not tok.is_title:
+        return False
+    before = toks[tok.i - 1] if tok.i > 0 else None
+    after = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+    if after is None or after.text not in {",", "?", "!", "."}:
+        return False
+    return before is None or before.text in {",", "\n"} or before.is_space or before.norm_ in _BEFORE_A_NAME
 
 
 def _reference(ask: Ask) -> bool:

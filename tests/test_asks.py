@@ -440,3 +440,17 @@ def test_help_for_the_work_of_an_earlier_plea_is_asked_of_the_same_crowd():
     asks = askcheck.asks(text)
     assert [a["kind"] for a in asks] == ["plea", "plea"] and asks[1]["audience"] == "crowd"
     assert "no-opt-out" not in {f.name for f in askcheck.check(text)}
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("Ade, what do you reckon?", True),
+    ("Sorry to bother you again Tamsin, can you help?", True),
+    ("The boiler in flat 3 keeps cutting out. Ade, what do you reckon?", False),
+    ("I moved to Leeds last week, can you help?", False),
+])
+def test_the_readers_name_says_nothing_the_ask_is_about(text, vague):
+    assert ("vague-ask" in {f.name for f in askcheck.check(text)}) == vague
+
+
+def test_i_cant_cope_is_distress():
+    assert "vague-ask" in {f.name for f in askcheck.check("Nothing's packed and I can't cope with any of it.")}
