@@ -457,6 +457,8 @@ class Judge:
         owned = None
         if found is None and ask.form == "request" and not crowd:
             found, owned = self._work_on_what_was_told(doc, ask, rest) or (None, None)
+        if found is None and ask.form == "request" and not crowd:
+            found, owned = self._joining_what_was_told(doc, ask, rest) or (None, None)
         asks_input = ask.form == "input" or (
             ask.form == "implicit" and any(t.norm_ in _INPUT_NOUNS for t in rest))
         if ask.form == "proposal" and not (found is not None and self._favor(ask, found, rest, facts, proposal=True)):
@@ -779,6 +781,22 @@ class Judge:
                      if start <= s and e <= at and any(t.norm_ in _LENGTH_UNITS for t in toks[s:e])
                      and sentence_index(doc, s) == sentence_index(doc, e - 1)), None)
 
+    def _joining_what_was_told(self, doc: Doc, ask: Ask, rest) -> tuple[Span, Span] | None:
+        """ "The under-11s need a new assistant coach now that Gary's moved away. Can you step in?",
+        "The client wants the whole onboarding flow rebuilt by Monday. Can you jump in this weekend?":
+        joining in takes its work from the sentence before, when that names a role to fill or large work."""
+        idiom = next((doc[t.i:t.i + 2] for t in rest[:6] if t.i + 1 < ask.end
+                      and t.norm_ in {"step", "jump", "pitch", "muck", "help"}
+                      and tokens(doc)[t.i + 1].norm_ in ({"out"} if t.norm_ == "help" else {"in"})), None)
+        if idiom is None:
+            return None
+        here = sentence_index(doc, ask.start)
+        for sent in reversed(sentences(doc)[max(0, here - 2):here]):
+            toks = words(sent)
+            if any(t.norm_ in _ROLES for t in toks) or any(t.norm_ in {"whole", "entire"} for t in toks):
+                return idiom, sent
+        return None
+
     @staticmethod
     def _writers_matter(doc: Doc, ask: Ask) -> Span | None:
         """The sentence just before the ask (one of two) in which the writer tells of their own matter:
@@ -1060,6 +1078,9 @@ _ERRANDS_WITH_IT = _ROUTINE | {"pass", "bring", "hand", "give", "pick", "drop", 
                                "put", "type", "back", "read", "shut", "cut", "point", "pointing", "pull", "pulling"}
 _READING_ANY = {"read", "reading", "skim", "skimming", "review", "reviewing", "proofread", "proofreading", "edit",
                 "editing"}
+# Roles someone can be asked to fill: "the under-11s need a new assistant coach".
+_ROLES = {"coach", "treasurer", "secretary", "chair", "captain", "organiser", "organizer", "volunteer", "volunteers",
+          "leader", "babysitter", "sub", "substitute", "helper", "helpers", "driver", "host", "referee", "umpire"}
 _LENGTH_UNITS = {"page", "pages", "pp", "pg", "pgs", "word", "words", "slide", "slides", "paragraph", "paragraphs",
                  "chapter", "chapters"}
 _READING = {"read", "review", "proofread", "edit", "critique", "beta-read"}

@@ -454,3 +454,13 @@ def test_the_readers_name_says_nothing_the_ask_is_about(text, vague):
 
 def test_i_cant_cope_is_distress():
     assert "vague-ask" in {f.name for f in askcheck.check("Nothing's packed and I can't cope with any of it.")}
+
+
+@pytest.mark.parametrize("text, substantial", [
+    ("The under-11s need a new assistant coach now that Gary's moved away. Can you step in?", True),
+    ("The client wants the whole onboarding flow rebuilt by Monday. Can you jump in this weekend?", True),
+    ("The printer is jammed again. Can you step in?", False),
+])
+def test_joining_in_takes_its_work_from_a_role_or_large_work_told_before(text, substantial):
+    ask = askcheck.asks(text)[-1]
+    assert (ask["cost"] == "substantial") == substantial
