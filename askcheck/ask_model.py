@@ -634,6 +634,11 @@ class Judge:
         if toks[found.start].norm_ in _GLANCES and facts.only_a_check:
             return True  # "Can you look over the budget? Just want to be sure I haven't double-counted."
         # "could you spare a minute to discuss…"; a light look may take up to a quarter of an hour.
+        if toks[found.start].norm_ in _BRIEF_PRESENCE:
+            # "cover the front desk for ten minutes while I run to the post room": minutes of presence.
+            minutes = duration_minutes(span_text(doc[found.start:ask.end]))
+            if minutes is not None and minutes <= 15:
+                return True
         light = toks[found.start].norm_ in _LIGHT and not any(t.norm_ in _WRITER for t in toks[found.start:found.end + 2])
         limit = 15 if light else 5
         return any(ask.start <= s < ask.end and minutes is not None and minutes <= limit
@@ -853,7 +858,8 @@ class Judge:
         # "@Priya can you review #412 today?": a numbered ticket or pull request is work in hand.
         # ("my report" is the writer's own, whatever the noun.)
         return any(t.norm_ in self.work_nouns and toks[t.i - 1].norm_ not in {"my", "mine"}
-                   or (t.text.startswith("#") and t.text[1:].isdigit()) for t in about)
+                   or (t.text.startswith("#") and t.text[1:].isdigit())
+                   or (t.text.isdigit() and t.i > 0 and toks[t.i - 1].text == "#") for t in about)  # "#", "412"
 
     @staticmethod
     def _stands_in(ask: Ask, effort: Span) -> bool:
@@ -1081,6 +1087,7 @@ _READING_ANY = {"read", "reading", "skim", "skimming", "review", "reviewing", "p
 # Roles someone can be asked to fill: "the under-11s need a new assistant coach".
 _ROLES = {"coach", "treasurer", "secretary", "chair", "captain", "organiser", "organizer", "volunteer", "volunteers",
           "leader", "babysitter", "sub", "substitute", "helper", "helpers", "driver", "host", "referee", "umpire"}
+_BRIEF_PRESENCE = {"cover", "covering", "watch", "watching", "mind", "minding", "hold", "holding", "man", "manning"}
 _LENGTH_UNITS = {"page", "pages", "pp", "pg", "pgs", "word", "words", "slide", "slides", "paragraph", "paragraphs",
                  "chapter", "chapters"}
 _READING = {"read", "review", "proofread", "edit", "critique", "beta-read"}

@@ -464,3 +464,16 @@ def test_i_cant_cope_is_distress():
 def test_joining_in_takes_its_work_from_a_role_or_large_work_told_before(text, substantial):
     ask = askcheck.asks(text)[-1]
     assert (ask["cost"] == "substantial") == substantial
+
+
+@pytest.mark.parametrize("text, cost", [
+    ("Can you cover the front desk for ten minutes while I run to the post room?", "quick"),
+    ("Can you cover the front desk for two hours on Friday?", "substantial"),
+])
+def test_minutes_of_presence_are_quick(text, cost):
+    assert askcheck.asks(text)[0]["cost"] == cost
+
+
+def test_a_numbered_ticket_is_work_in_hand_however_it_is_tokenized():
+    (ask,) = askcheck.asks("@Priya can you review #412 today? It's the migration for the invoices table.")[:1]
+    assert ask["kind"] == "task"
