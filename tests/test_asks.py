@@ -477,3 +477,7 @@ def test_minutes_of_presence_are_quick(text, cost):
 def test_a_numbered_ticket_is_work_in_hand_however_it_is_tokenized():
     (ask,) = askcheck.asks("@Priya can you review #412 today? It's the migration for the invoices table.")[:1]
     assert ask["kind"] == "task"
+
+
+def test_wonder_is_no_question():
+    assert askcheck.asks("How did we ever manage before you moved in next door? Thanks for taking the parcel in.") == []
