@@ -58,7 +58,7 @@ _UNITS = {"minutes", "minute", "min", "mins", "hour", "hours", "hr", "hrs", "hal
 # "a quick look", "a brief review": said to be small, the work is quick.
 _QUICK = {"quick", "quickly", "brief", "short", "small", "tiny", "sanity", "little"}
 _WH_WORDS = {"how", "why", "what", "where", "whether", "if", "which", "when", "who"}
-_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "me", "us", "this", "that",
+_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "mine", "ours", "your", "his", "her", "their", "its", "me", "us", "this", "that",
                    "these", "those", "to",
                    "at", "over", "through", "on", "of", "for", "up", "off", "with", "in", "into", "from", "and",
                    "about"}

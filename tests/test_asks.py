@@ -481,3 +481,18 @@ def test_a_numbered_ticket_is_work_in_hand_however_it_is_tokenized():
 
 def test_wonder_is_no_question():
     assert askcheck.asks("How did we ever manage before you moved in next door? Thanks for taking the parcel in.") == []
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Could you look over mine (it's one page) before Monday?", "it's one page"),
+    ("Kofi, could you do the reading at Nan's funeral on Friday? It's one short poem.", "It's one short poem"),
+])
+def test_one_thing_said_as_the_whole_of_it_is_a_size(text, size):
+    ask = askcheck.asks(text)[0]
+    assert ask["kind"] == "favor" and ask["cost"] == "substantial" and ask["states"]["size"]["text"] == size
+
+
+@pytest.mark.parametrize("out", ["If neither works, honestly no problem.", "Or neither, which is completely fine!"])
+def test_a_choice_that_allows_neither_is_an_out(out):
+    text = f"Could you help me put up two curtain rails on Sunday, or Monday evening if that's better? {out}"
+    assert askcheck.asks(text)[0]["states"]["out"] is not None
