@@ -413,7 +413,7 @@ def test_a_reference_for_a_claim_is_a_citation_not_a_favor():
 
 @pytest.mark.parametrize("text, attribute, expected", [
     ("Would you be free on Saturday to help me take the carpet up? I reckon we'd be done by about 3.", "size", "we'd be done by about 3"),
-    ("Could you proofread my grant letter? It's one side of A4.", "size", "one side of A4"),
+    ("Could you proofread my grant letter? It's one side of A4.", "size", "It's one side of A4"),
     ("Would you be willing to mentor me through my first season as a referee?", "size", "through my first season"),
     ("Would you be up for helping me wrap the last twenty presents after dinner?", "size", "twenty presents"),
     ("Can you bring a tray of flapjacks to the gazebo by 11?", "when", "by 11"),
