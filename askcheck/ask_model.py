@@ -595,6 +595,8 @@ class Judge:
             return False  # "Is there a way to see it without manually going through the history?": work avoided
         if start > 0 and toks[start - 1].norm_ in _DETERMINERS - {"a", "an"}:
             return False  # "reverted my edit for me": a noun, not work asked for ("take a look" is an idiom)
+        if start > 1 and toks[start - 1].norm_ == "to" and toks[start - 2].norm_ in _WH_WORDS:
+            return False  # "can anyone tell me how to get photos off an old iPhone?": a how-to question
         # "walk me through how…", "help me figure out why…": a how-to question.
         after = toks[start + 1:start + 2] + (toks[end:end + 1] if toks[end - 1].norm_ in {"through", "out", "understand"} else [])
         if any(t.norm_ in _WH_WORDS for t in after):

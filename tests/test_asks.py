@@ -496,3 +496,19 @@ def test_one_thing_said_as_the_whole_of_it_is_a_size(text, size):
 def test_a_choice_that_allows_neither_is_an_out(out):
     text = f"Could you help me put up two curtain rails on Sunday, or Monday evening if that's better? {out}"
     assert askcheck.asks(text)[0]["states"]["out"] is not None
+
+
+@pytest.mark.parametrize("text, form", [
+    ("I'm preparing my application and wondered whether you would be willing to act as one of my referees.", "request"),
+    ("Our community fridge needs two volunteers this Saturday, 10–12, to sort donations.", "implicit"),
+    ("I'm proposing we sell the caravan this summer.", "proposal"),
+    ("I think we should all chip in for Dad's hearing aids.", "proposal"),
+    ("We've been loyal clients for years, so I'd expect you to turn the brochure round by Friday.", "request"),
+])
+def test_more_ways_of_asking(text, form):
+    assert [a["form"] for a in askcheck.asks(text)][:1] == [form]
+
+
+def test_how_to_is_a_question_not_work():
+    ask = askcheck.asks("Can anyone tell me how to get photos off an old iPhone onto a PC?")[0]
+    assert ask["cost"] == "quick"
