@@ -512,3 +512,9 @@ def test_more_ways_of_asking(text, form):
 def test_how_to_is_a_question_not_work():
     ask = askcheck.asks("Can anyone tell me how to get photos off an old iPhone onto a PC?")[0]
     assert ask["cost"] == "quick"
+
+
+@pytest.mark.parametrize("text", ["Hi Sophie, I've been thinking about what you said. Thoughts?",
+                                  "Anyone?? Please. I don't know where else to turn."])
+def test_nothing_to_react_to_is_vague(text):
+    assert "vague-ask" in {f.name for f in askcheck.check(text)}
