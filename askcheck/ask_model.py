@@ -879,6 +879,8 @@ class Judge:
             return True
         if self._duty(ask, effort, facts):
             return False
+        if any(t.norm_ in _HOUSEHOLD for t in tokens(ask.span.doc)[effort.start:effort.end + 2]):
+            return True  # "I need you to watch the kids Friday night": the writer's household, no one's business
         if not proposal and any(ask.start <= s < ask.end for s, _ in facts.favor):
             return True
         if not proposal and rest and rest[0].norm_ in _ASKING_WORDS:
@@ -1089,6 +1091,9 @@ _READING_ANY = {"read", "reading", "skim", "skimming", "review", "reviewing", "p
 # Roles someone can be asked to fill: "the under-11s need a new assistant coach".
 _ROLES = {"coach", "treasurer", "secretary", "chair", "captain", "organiser", "organizer", "volunteer", "volunteers",
           "leader", "babysitter", "sub", "substitute", "helper", "helpers", "driver", "host", "referee", "umpire"}
+# The writer's household, whose care is a personal favor: "watch the kids", "feed the cat".
+_HOUSEHOLD = {"kids", "children", "baby", "son", "daughter", "dog", "dogs", "cat", "cats", "pets", "plants", "tomatoes",
+              "chickens", "rabbit", "rabbits", "hamster", "fish", "greenhouse", "allotment"}
 _BRIEF_PRESENCE = {"cover", "covering", "watch", "watching", "mind", "minding", "hold", "holding", "man", "manning"}
 _LENGTH_UNITS = {"page", "pages", "pp", "pg", "pgs", "word", "words", "slide", "slides", "paragraph", "paragraphs",
                  "chapter", "chapters"}

@@ -518,3 +518,14 @@ def test_how_to_is_a_question_not_work():
                                   "Anyone?? Please. I don't know where else to turn."])
 def test_nothing_to_react_to_is_vague(text):
     assert "vague-ask" in {f.name for f in askcheck.check(text)}
+
+
+def test_last_minute_is_short_notice_not_a_size():
+    text = "Sorry, I know this is last minute, but could you take my Thursday 9am class?"
+    ask = askcheck.asks(text)[0]
+    assert ask["cost"] == "substantial" and ask["states"]["size"]["text"] != "last minute"
+
+
+def test_care_of_the_writers_household_is_a_favor():
+    (ask,) = askcheck.asks("Nadia I need you to watch the kids Friday night from 6 to 11.")
+    assert ask["kind"] == "favor"
