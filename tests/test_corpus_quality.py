@@ -19,7 +19,8 @@ ESSAY = "essay.jsonl"
 # Files added after the five rules' bar was set: the essay sets, and the favor set written blind to
 # find where the ask model does not generalise (labelled/dev-favors.jsonl).
 LATER = {ESSAY, "dev-favors.jsonl", "dev-duties.jsonl", "dev-boundary.jsonl", "dev-short.jsonl",
-         "dev-context.jsonl", "dev-work.jsonl", "dev-personal.jsonl", "dev-everyday.jsonl"}
+         "dev-context.jsonl", "dev-work.jsonl", "dev-personal.jsonl", "dev-everyday.jsonl",
+         "dev-online.jsonl"}
 
 
 @pytest.fixture(scope="module")
@@ -173,4 +174,4 @@ def test_team_corpora_carry_the_settled_labels():
     done = subprocess.run([sys.executable, str(settle), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     report = subprocess.run([sys.executable, str(settle)], capture_output=True, text=True, check=True).stdout
-    assert "messages with a rule in dispute: 113" in report
+    assert "messages with a rule in dispute: 118" in report
