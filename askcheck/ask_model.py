@@ -134,6 +134,9 @@ _STRONG_FAVOR_FRAMES = [
     # "I know you've moved to the data team", "I know you're not on bids any more": moved off the work.
     "(i know|i realise|i realize|i know that) (you've|you have) (moved|switched|changed|gone) (to|over|teams|jobs|roles)",
     "(not|no longer) (on|in|doing) [WORD] (any more|anymore)",
+    # "even though you're not on the panel", "I know it wasn't in the quote": outside what the reader took on.
+    "(even though|although|though|i know|i realise|i realize) (you're|you are) not (on|in|part of) (the|our|my) (panel|team|committee|project|board|rota)",
+    "(wasn't|was not|isn't|is not|not) in the (quote|estimate|original quote|brief)",
     # Sorry for the load, or saying how big the ask is: "Sorry to dump this on you", "I know this is a huge ask".
     "sorry to (dump|pile|land|spring|put|throw) (this|it|that|all this) on (you|u)",
     "(this|it) (is|'s) a (big|huge|massive|large|lot of an) ask",
@@ -875,7 +878,11 @@ class Judge:
         "any chance", "a favor") or helps the writer personally: the effort is on the writer's own thing
         ("review my draft", "help me move"). An instruction ("Please look over this and get back to
         me") is work."""
-        if any(ask.start <= s < ask.end for s, _ in facts.strong_favor) or _reference(ask):
+        # "I hate to ask, I really do, … but I'm useless with Excel. Could you redo the report for me?": a
+        # favor's preamble may be the sentence before.
+        here = sentence_index(ask.span.doc, ask.start)
+        lead = sentences(ask.span.doc)[here - 1].start if here > 0 else ask.start
+        if any(lead <= s < ask.end for s, _ in facts.strong_favor) or _reference(ask):
             return True
         if self._duty(ask, effort, facts):
             return False

@@ -81,6 +81,8 @@ class Cues:
         sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
         # "The box keeps flashing orange": a thing that opens its sentence and does something is its subject.
         sizes = [span for span in sizes if not _subject_of_its_sentence(span)]
+        # "the portal closes in like 2 hours" is a deadline, not how long the work takes.
+        sizes = [span for span in sizes if not _deadline(span)]
         # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.
         sizes = [span for span in sizes if not any(t.norm_ in {"who", "whom", "whose"} for t in span)]
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
@@ -174,6 +176,19 @@ def _state_now(span: Span) -> bool:
         if tok.norm_ in _BE_AFTER_PERSON and tok.i > start and toks[tok.i - 1].norm_ in _PERSONS:
             return True
     return False
+
+
+_CLOSING = {"closes", "close", "closing", "shuts", "ends", "ending", "expires", "due", "starts", "starting", "begins",
+            "leaves", "departs", "boards", "lands", "opens", "finishes", "goes"}
+
+
+def _deadline(span: Span) -> bool:
+    """ "the portal closes in like 2 hours", "the train leaves in 40 minutes": a time until something, not work."""
+    toks = tokens(span.doc)
+    k = span.start - 1
+    while k > 0 and toks[k].norm_ in {"like", "about", "around", "just", "only", "roughly", "under"}:
+        k -= 1
+    return k > 0 and toks[k].norm_ == "in" and toks[k - 1].norm_ in _CLOSING
 
 
 def _names_an_event(span: Span) -> bool:

@@ -529,3 +529,29 @@ def test_last_minute_is_short_notice_not_a_size():
 def test_care_of_the_writers_household_is_a_favor():
     (ask,) = askcheck.asks("Nadia I need you to watch the kids Friday night from 6 to 11.")
     assert ask["kind"] == "favor"
+
+
+def test_a_deadline_is_not_how_long_the_work_takes():
+    ask = askcheck.asks("Zoe, I need you to proofread my grant application now, the portal closes in like 2 hours!")[0]
+    assert ask["cost"] == "substantial" and ask["states"]["size"] is None
+
+
+def test_a_favors_preamble_may_be_the_sentence_before():
+    text = ("Hi Anya, I hate to ask, I really do, but I'm useless with Excel. "
+            "Could you redo the volunteer hours report in a spreadsheet for me?")
+    assert askcheck.asks(text)[-1]["kind"] == "favor"
+
+
+@pytest.mark.parametrize("text", [
+    "You've done most of the recent work on it - would you be interested in taking over as maintainer?",
+    "Could you come in and talk to my Year 10s about nursing?",
+    "The county maths circle needs volunteers to help mark the regional olympiad papers.",
+    "Would you be interested in cleaning it up before our board meeting?",
+])
+def test_work_in_community_words(text):
+    assert askcheck.asks(text)[-1]["cost"] == "substantial"
+
+
+@pytest.mark.parametrize("out", ["Declining is completely fine.", "You're free to turn it down."])
+def test_more_outs(out):
+    assert askcheck.asks(f"Could you copyedit my article this week? {out}")[0]["states"]["out"] is not None
