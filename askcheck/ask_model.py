@@ -1033,8 +1033,8 @@ class TaskWords:
                 # "Done. Comments?": the work just done is what to comment on; "…that doesn't make any
                 # sense to me. What do you think?": the writer's view is what to react to.
                 return sent
-            if _social_or_past(sent) or _greeting_or_signoff(sent):
-                continue  # "Kind regards, Michelle" is nothing to react to
+            if _social_or_past(sent) or _greeting_or_signoff(sent) or _BOILERPLATE.match(span_text(sent)):
+                continue  # "Kind regards, Michelle", "Sent from my iPhone" are nothing to react to
             if anywhere:
                 if any(t.i not in skip for t in self.content_words(sent)):
                     return sent
@@ -1044,6 +1044,8 @@ class TaskWords:
 
 
 _GREETINGS = {"hi", "hello", "hey", "dear", "morning", "evening", "afternoon", "hiya", "yo"}
+# Lines a mail program writes: "Sent from my iPhone", "Subject: (no subject)", "Get Outlook for Android".
+_BOILERPLATE = re.compile(r"\s*(?:sent from my \w+|subject:\s*\(?no subject\)?\s*$|get outlook for \w+)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 # Questions that ask the reader to decide for the writer without saying about what: "Where do we go
 # from here?", "What would you do?", "What now?", "What should I do?"
