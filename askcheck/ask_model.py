@@ -388,7 +388,7 @@ class Judge:
                         # "Can I borrow your van Saturday?": a loan is as big as the time it is kept.
                         ask.size = when
                         ask.why["size"] = f'"{span_text(when)}": a loan is bounded by when it is kept'
-                    elif self._errand(doc, ask.effort, when):
+                    elif self._errand(doc, ask.effort, when, imposed=ask.form == "imposed"):
                         ask.size = when
                         ask.why["size"] = f'"{span_text(when)}": an errand is as big as the occasion it is done on'
         else:
@@ -519,12 +519,18 @@ class Judge:
         ask.effort, ask.cost = effort, "substantial"
         ask.why["cost"] = "substantial: a commitment made for the reader takes their time"
 
-    def _errand(self, doc: Doc, effort: Span, when: Span) -> bool:
+    def _errand(self, doc: Doc, effort: Span, when: Span, imposed: bool = False) -> bool:
         """Whether the ask is an errand done on one named occasion ("take the kids to football on
         Thursday at 5", "you're driving Mum to Heathrow on the 3rd"): an errand (lexicons/
-        occasion_errands.txt) among the effort's first words, and a day or a time of day."""
+        occasion_errands.txt) among the effort's first words, and a day or a time of day. An imposed
+        ask's words start with the commitment ("Mum's told Auntie Joy you'll drive her…"): its errand
+        is the first one after it."""
         toks = tokens(doc)
         at = effort.start
+        if imposed:
+            end = sentence_of(effort).end
+            at = next((t.i for t in toks[effort.start:end] if t.norm_ in self.errands), at)
+            effort = doc[at:end]
         while at < effort.end - 1 and toks[at].norm_ in _BEFORE_ERRAND:
             at += 1  # "you're driving…", "you can do my school run"
         school_run = toks[at].norm_ in {"do", "doing"} and "school run" in " ".join(t.norm_ for t in toks[at + 1:at + 4])

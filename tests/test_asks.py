@@ -555,3 +555,9 @@ def test_work_in_community_words(text):
 @pytest.mark.parametrize("out", ["Declining is completely fine.", "You're free to turn it down."])
 def test_more_outs(out):
     assert askcheck.asks(f"Could you copyedit my article this week? {out}")[0]["states"]["out"] is not None
+
+
+def test_an_imposed_errand_on_a_named_occasion_is_as_big_as_the_occasion():
+    text = "Mum's told Auntie Joy you'll drive her to the hospital for her scan on the 17th at 8.30."
+    ask = askcheck.asks(text)[0]
+    assert ask["form"] == "imposed" and "occasion" in ask["why"]["size"]
