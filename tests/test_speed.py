@@ -241,3 +241,34 @@ def test_linted_docs_are_freed_without_the_garbage_collector(linter):
     finally:
         gc.enable()
     assert again == before
+
+
+def test_phrase_sets_walked_together_find_what_each_finds_alone(linter):
+    # Every PhraseSets of the process is walked together once per Doc; each must still get what one
+    # regex of its phrases finds, whichever other sets are alive, made after the walk, or gone.
+    import gc
+
+    from askcheck.phrases import PhraseRegex, PhraseSets
+
+    sets = _lexicon_sets()
+    texts = ["Sorry to bother you, could you review my slides by Friday? No worries if not.",
+             "Let's meet tomorrow at 3pm to go over the draft, if you have time.",
+             "I'm so overwhelmed, can you help me move on the 3rd? Only if you're free."]
+    first = PhraseSets({"requests": sets["ask_requests"], "outs": sets["opt_outs"]})
+    doomed = PhraseSets({"requests": sets["ask_requests"], "proposals": sets["ask_proposals"]})
+    for text in texts:
+        doc = linter.nlp.make_doc(text)
+        expected = {name: _scanned(rx, doc) for name, rx in sets.items()}
+        assert any(expected.values())
+        assert first.find(doc) == {"requests": expected["ask_requests"], "outs": expected["opt_outs"]}
+        found = doomed.find(doc)
+        found["requests"].append((0, 1))  # a caller may change what it was given: the next call does not see it
+        assert doomed.find(doc)["requests"] == expected["ask_requests"]
+        later = PhraseSets({"distress": sets["distress"], "requests": PhraseRegex(["could you"])})
+        assert later.find(doc) == {"distress": expected["distress"],
+                                   "requests": _scanned(later.sets["requests"], doc)}
+        assert first.find(doc) == {"requests": expected["ask_requests"], "outs": expected["opt_outs"]}
+    del doomed, later
+    gc.collect()
+    doc = linter.nlp.make_doc(texts[0])
+    assert first.find(doc)["requests"] == _scanned(sets["ask_requests"], doc)
