@@ -206,10 +206,33 @@ def set_model(doc: Doc, *, asks: list | None = None, distress: list | None = Non
     `distress_of`: each read through `doc._` builds an accessor object, which adds up over a corpus."""
     if _MODEL[0] is not doc:
         _MODEL[0], _MODEL[1], _MODEL[2] = doc, None, None
+    if not _EXTENSION_KEYS:
+        # Where `doc._.asks = x` keeps x (spaCy's own key for a Doc extension with a default): written
+        # there directly, without building an accessor object twice a message. An extension someone
+        # else registered with a getter or setter is set through `doc._` as before (key None).
+        for name in ("asks", "distress"):
+            plain = Doc.has_extension(name) and Doc.get_extension(name)[1:] == (None, None, None)
+            _EXTENSION_KEYS[name] = doc._._get_key(name) if plain else None
     if asks is not None:
-        doc._.asks = _MODEL[1] = asks
+        _MODEL[1] = asks
+        _set_extension(doc, "asks", asks)
     if distress is not None:
-        doc._.distress = _MODEL[2] = distress
+        _MODEL[2] = distress
+        _set_extension(doc, "distress", distress)
+
+
+_EXTENSION_KEYS: dict[str, tuple | None] = {}
+
+
+def _set_extension(doc: Doc, name: str, value) -> None:
+    key = _EXTENSION_KEYS[name]
+    if key is None:
+        setattr(doc._, name, value)
+    else:
+        doc.user_data[key] = value
+
+
+_EXTENSION_KEYS: dict[str, tuple] = {}
 
 
 def asks_of(doc: Doc) -> list:
