@@ -25,7 +25,7 @@ import weakref
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from operator import add, attrgetter, not_
+from operator import add, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -641,9 +641,11 @@ class EncodedNorms:
 
     __slots__ = ("text", "norms", "offsets", "token_index", "_positions", "_class_positions")
 
-    def __init__(self, norms: list[str], token_index: list[int]):
+    def __init__(self, norms: list[str], token_index: list[int], joined: str | None = None):
         self.norms = norms
-        self.text = " " + " ".join(norms) + " " if norms else " "
+        if joined is None:
+            joined = " ".join(norms)
+        self.text = " " + joined + " " if norms else " "
         # offsets[k] = 1 + k + the lengths of the words before k (one space after each), summed in C.
         self.offsets = list(map(add, accumulate(map(len, norms), initial=0), count(1)))
         self.token_index = token_index
@@ -697,12 +699,17 @@ def encode(doc: Doc) -> EncodedNorms:
         return _LAST[1]
     cached = doc.user_data.get("askcheck_norms")
     if cached is None:
-        from .docinfo import offsets, tokens
+        from .docinfo import norms, offsets
 
         is_word = list(map(not_, offsets(doc)[1]))  # the non-space tokens
-        words = compress(tokens(doc), is_word)
-        cached = doc.user_data["askcheck_norms"] = EncodedNorms(list(map(_SAFE_NORMS.__getitem__, map(_NORM, words))),
-                                                                list(compress(count(), is_word)))
+        words = list(compress(norms(doc), is_word))
+        # A norm is encoded as it is unless it holds a space or is empty (then `_SAFE_NORMS` mends it),
+        # and joined once the joined words show neither: one look-up per word less.
+        text = " ".join(words)
+        if not (all(words) and text.count(" ") == len(words) - 1):
+            words = list(map(_SAFE_NORMS.__getitem__, words))
+            text = " ".join(words)
+        cached = doc.user_data["askcheck_norms"] = EncodedNorms(words, list(compress(count(), is_word)), text)
     _LAST[0], _LAST[1] = doc, cached
     return cached
 
@@ -716,7 +723,6 @@ class _SafeNorms(BoundedTable):
 
 
 _SAFE_NORMS = _SafeNorms()
-_NORM = attrgetter("norm_")
 
 
 # ------------------------------------------------------------------------------ compiled phrase cache

@@ -272,3 +272,19 @@ def test_phrase_sets_walked_together_find_what_each_finds_alone(linter):
     gc.collect()
     doc = linter.nlp.make_doc(texts[0])
     assert first.find(doc)["requests"] == _scanned(sets["ask_requests"], doc)
+
+
+def test_norms_with_a_space_are_encoded_as_before(linter):
+    # encode() joins the norms read with the tokens as they are, unless one holds a space (or is empty).
+    from askcheck.docinfo import tokens
+    from askcheck.phrases import encode
+
+    doc = linter.nlp.make_doc("could you  send it over")
+    assert encode(doc).text == " could you send it over " and encode(doc).token_index == [0, 1, 3, 4, 5]
+    assert encode(doc).norms == [t.norm_ for t in tokens(doc) if not t.is_space]
+    # (an empty norm cannot be set: spaCy then reads the word's own)
+    for changed, expected in (({1: "you all"}, " could you_all send it over "), ({0: " could"}, " _could you send it over ")):
+        doc = linter.nlp.make_doc("could you  send it over")
+        for i, norm in changed.items():
+            doc[i].norm_ = norm
+        assert encode(doc).text == expected
