@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import bisect
 from itertools import repeat
-from operator import add, itemgetter
+from operator import add
 from typing import NamedTuple
 
 import numpy
 
-from spacy.attrs import IDX, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, NORM, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
-_TOKEN_ATTRS = [ORTH, NORM, IDX]  # what varies from token to token; the rest is the word's (`_Words`)
+# What varies from token to token; the rest is the word's (`_Words`). IS_SPACE is the word's too, but
+# read as a column it costs less than picking it out of every token afterwards.
+_TOKEN_ATTRS = [ORTH, NORM, IDX, IS_SPACE]
 
 
 class Tok(NamedTuple):
@@ -106,7 +108,6 @@ class _Words(BoundedTable):
 
 _STRINGS = _StringsByHash()
 _WORDS_BY_ORTH = _Words()
-_IS_SPACE = itemgetter(Tok._fields.index("is_space"))
 
 
 def tokens(doc: Doc) -> list[Tok]:
@@ -119,13 +120,14 @@ def tokens(doc: Doc) -> list[Tok]:
             _WORDS_BY_ORTH.clear()
             _WORDS_BY_ORTH.vocab = vocab
         _STRINGS.store = vocab.strings
-        orth, norm, idx = doc.to_array(_TOKEN_ATTRS).T.tolist()
+        orth, norm, idx, space = doc.to_array(_TOKEN_ATTRS).T.tolist()
+        norms = list(map(_STRINGS.__getitem__, norm))
         # Each Tok is (i, norm_, idx) + the word's fields, joined and made a Tok in C: `map` over
         # columns beats building each token's values one by one in Python.
-        cached = list(map(tuple.__new__, repeat(Tok), map(add, zip(range(len(doc)), map(_STRINGS.__getitem__, norm), idx),
+        cached = list(map(tuple.__new__, repeat(Tok), map(add, zip(range(len(doc)), norms, idx),
                                                           map(_WORDS_BY_ORTH.__getitem__, orth))))
         doc.user_data["askcheck_toks"] = cached
-        doc.user_data[_OFFSETS_KEY] = (idx, list(map(_IS_SPACE, cached)))
+        doc.user_data[_OFFSETS_KEY] = (idx, space, norms)
     _LAST[0], _LAST[1] = doc, cached
     return cached
 
@@ -133,10 +135,16 @@ def tokens(doc: Doc) -> list[Tok]:
 _OFFSETS_KEY = "askcheck_offsets"
 
 
-def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
-    """Each token's character offset and whether it is whitespace, as lists (read with the tokens)."""
+def offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's character offset and whether it is whitespace (1 or 0), as lists (read with the tokens)."""
     tokens(doc)
-    return doc.user_data[_OFFSETS_KEY]
+    return doc.user_data[_OFFSETS_KEY][:2]
+
+
+def norms(doc: Doc) -> list[str]:
+    """Each token's norm_, as a list (read with the tokens): what phrase matching encodes."""
+    tokens(doc)
+    return doc.user_data[_OFFSETS_KEY][2]
 
 
 _WORDS: list = [None, {}]  # the last Doc asked about and its words by span: callers only read them
@@ -206,10 +214,33 @@ def set_model(doc: Doc, *, asks: list | None = None, distress: list | None = Non
     `distress_of`: each read through `doc._` builds an accessor object, which adds up over a corpus."""
     if _MODEL[0] is not doc:
         _MODEL[0], _MODEL[1], _MODEL[2] = doc, None, None
+    if not _EXTENSION_KEYS:
+        # Where `doc._.asks = x` keeps x (spaCy's own key for a Doc extension with a default): written
+        # there directly, without building an accessor object twice a message. An extension someone
+        # else registered with a getter or setter is set through `doc._` as before (key None).
+        for name in ("asks", "distress"):
+            plain = Doc.has_extension(name) and Doc.get_extension(name)[1:] == (None, None, None)
+            _EXTENSION_KEYS[name] = doc._._get_key(name) if plain else None
     if asks is not None:
-        doc._.asks = _MODEL[1] = asks
+        _MODEL[1] = asks
+        _set_extension(doc, "asks", asks)
     if distress is not None:
-        doc._.distress = _MODEL[2] = distress
+        _MODEL[2] = distress
+        _set_extension(doc, "distress", distress)
+
+
+_EXTENSION_KEYS: dict[str, tuple | None] = {}
+
+
+def _set_extension(doc: Doc, name: str, value) -> None:
+    key = _EXTENSION_KEYS[name]
+    if key is None:
+        setattr(doc._, name, value)
+    else:
+        doc.user_data[key] = value
+
+
+_EXTENSION_KEYS: dict[str, tuple] = {}
 
 
 def asks_of(doc: Doc) -> list:

@@ -192,6 +192,10 @@ class Linter:
         for doc in self._docs(pairs(), batch_size):
             message, base, last = pending.popleft()
             message.add(self.rule_set, doc, base)
+            # The Doc's Spans and asks (kept in user_data) point back at it, so without this every Doc
+            # would live until the garbage collector finds the cycle; freed now, the collector's
+            # count of new objects stays low and it runs far less often (its walks were ~2% of a lint).
+            doc.user_data.clear()
             if last:
                 yield message.result()
 

@@ -21,10 +21,11 @@ import re
 import sys
 import tempfile
 import time
+import weakref
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from operator import add, attrgetter, not_
+from operator import add, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -483,31 +484,87 @@ class _Alternatives:
 class PhraseSets:
     """Several phrase sets matched in one pass over a Doc's words. Each set's matches are exactly what
     its own `find` returns (leftmost, non-overlapping within the set); sets of phrases that all start
-    with a word share the walk, which costs less than one walk per set."""
+    with a word share the walk, which costs less than one walk per set. The walk is shared further:
+    every PhraseSets of the process (the ask detector's and the rules') is walked together, once per
+    Doc (`_JointWalk`), since finding where a message's words start a phrase is most of a walk's cost."""
 
     def __init__(self, sets: dict[str, PhraseRegex]):
         self.sets = sets
         self.shared = {name: rx for name, rx in sets.items() if rx.by_word and not rx.class_names and not rx.anywhere}
         self.own_walk = [(name, rx) for name, rx in sets.items() if name not in self.shared]  # each found by its own find
-        # first word -> the sets to try there whatever the next word is, and first word -> next word ->
-        # the sets to try there: a set whose phrases cannot go on with the next word is not visited.
-        self.any_next: dict[str, list[tuple[str, PhraseRegex]]] = {}
-        self.by_next: dict[str, dict[str, list[tuple[str, PhraseRegex]]]] = {}
-        for name, rx in self.shared.items():
-            for word in rx.literal_words:
-                seconds = rx._next_words(word, word, _NO_CLASSES)  # shared sets: no class, no "anywhere"
-                if seconds is None:
-                    self.any_next.setdefault(word, []).append((name, rx))
-                else:
-                    following = self.by_next.setdefault(word, {})
-                    for second in seconds:
-                        following.setdefault(second, []).append((name, rx))
-        self.words = frozenset(self.any_next) | frozenset(self.by_next)
+        self.serial = next(_SERIALS)
+        if self.shared:
+            _JOINT.join(self)
 
     def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.sets}
         for name, rx in self.own_walk:
             out[name] = rx.find(doc)
+        if self.shared:
+            found = _JOINT.find(doc)
+            serial = self.serial
+            for name in self.shared:
+                spans = found.get((serial, name))
+                if spans:
+                    out[name] = list(spans)  # a list of its own: the walk's result is kept for other sets
+        return out
+
+
+_SERIALS = count()
+
+
+class _JointWalk:
+    """The shared phrase sets of every PhraseSets alive, walked together over a Doc's words once.
+
+    Each set keeps its own place in the walk (where its last match ended), so its matches are those of
+    a walk of that set alone; what is shared is finding the words that start a phrase of any set (a
+    look-up of every word of the message) and the loop over them."""
+
+    def __init__(self):
+        self.members: list[weakref.ref] = []
+        self.changed = True
+        self.last: tuple = (None, {})  # the last Doc walked and what was found in it
+
+    def join(self, sets: PhraseSets) -> None:
+        self.members.append(weakref.ref(sets))
+        self.changed = True
+
+    def _build(self) -> None:
+        self.members = [ref for ref in self.members if ref() is not None]
+        # first word -> the sets to try there whatever the next word is, and first word -> next word ->
+        # the sets to try there: a set whose phrases cannot go on with the next word is not visited.
+        # A set is named by (its PhraseSets' serial, its name).
+        self.any_next: dict[str, list[tuple[tuple[int, str], PhraseRegex]]] = {}
+        self.by_next: dict[str, dict[str, list[tuple[tuple[int, str], PhraseRegex]]]] = {}
+        self.keys: list[tuple[int, str]] = []
+        for ref in self.members:
+            member = ref()
+            if member is None:
+                continue
+            for name, rx in member.shared.items():
+                key = (member.serial, name)
+                self.keys.append(key)
+                for word in rx.literal_words:
+                    seconds = rx._next_words(word, word, _NO_CLASSES)  # shared sets: no class, no "anywhere"
+                    if seconds is None:
+                        self.any_next.setdefault(word, []).append((key, rx))
+                    else:
+                        following = self.by_next.setdefault(word, {})
+                        for second in seconds:
+                            following.setdefault(second, []).append((key, rx))
+        self.words = frozenset(self.any_next) | frozenset(self.by_next)
+        self.changed = False
+        self.last = (None, {})
+
+    def find(self, doc: Doc) -> dict[tuple[int, str], list[tuple[int, int]]]:
+        """(serial, set name) -> the set's non-overlapping (start, end) token spans, leftmost first;
+        a set that matches nothing is left out."""
+        if self.changed:
+            self._build()
+        if self.last[0] is doc:
+            return self.last[1]
+        out: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self.last = (doc, out)
         encoded = encode(doc)
         starts = encoded.starts(self.words)
         if not starts:
@@ -515,7 +572,7 @@ class PhraseSets:
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
         last = len(norms) - 1
         any_next, by_next = self.any_next, self.by_next
-        resume = dict.fromkeys(self.shared, 0)
+        resume = dict.fromkeys(self.keys, 0)
         for k in starts:
             norm = norms[k]
             tried = any_next.get(norm, ())
@@ -526,8 +583,8 @@ class PhraseSets:
             if not tried:
                 continue
             pos = offsets[k]
-            for name, rx in tried:
-                if pos < resume[name]:
+            for key, rx in tried:
+                if pos < resume[key]:
                     continue
                 regex = rx._followed_by(norm, norms[k + 1] if k < last else None)
                 if regex is None:
@@ -537,9 +594,15 @@ class PhraseSets:
                     continue
                 span = encoded.token_span(pos, m.end())
                 if span is not None:
-                    out[name].append(span)
-                resume[name] = m.end()
+                    if key in out:
+                        out[key].append(span)
+                    else:
+                        out[key] = [span]
+                resume[key] = m.end()
         return out
+
+
+_JOINT = _JointWalk()
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
@@ -579,9 +642,11 @@ class EncodedNorms:
 
     __slots__ = ("text", "norms", "offsets", "token_index", "_positions", "_class_positions")
 
-    def __init__(self, norms: list[str], token_index: list[int]):
+    def __init__(self, norms: list[str], token_index: list[int], joined: str | None = None):
         self.norms = norms
-        self.text = " " + " ".join(norms) + " " if norms else " "
+        if joined is None:
+            joined = " ".join(norms)
+        self.text = " " + joined + " " if norms else " "
         # offsets[k] = 1 + k + the lengths of the words before k (one space after each), summed in C.
         self.offsets = list(map(add, accumulate(map(len, norms), initial=0), count(1)))
         self.token_index = token_index
@@ -635,12 +700,17 @@ def encode(doc: Doc) -> EncodedNorms:
         return _LAST[1]
     cached = doc.user_data.get("askcheck_norms")
     if cached is None:
-        from .docinfo import offsets, tokens
+        from .docinfo import norms, offsets
 
         is_word = list(map(not_, offsets(doc)[1]))  # the non-space tokens
-        words = compress(tokens(doc), is_word)
-        cached = doc.user_data["askcheck_norms"] = EncodedNorms(list(map(_SAFE_NORMS.__getitem__, map(_NORM, words))),
-                                                                list(compress(count(), is_word)))
+        words = list(compress(norms(doc), is_word))
+        # A norm is encoded as it is unless it holds a space or is empty (then `_SAFE_NORMS` mends it),
+        # and joined once the joined words show neither: one look-up per word less.
+        text = " ".join(words)
+        if not (all(words) and text.count(" ") == len(words) - 1):
+            words = list(map(_SAFE_NORMS.__getitem__, words))
+            text = " ".join(words)
+        cached = doc.user_data["askcheck_norms"] = EncodedNorms(words, list(compress(count(), is_word)), text)
     _LAST[0], _LAST[1] = doc, cached
     return cached
 
@@ -654,7 +724,6 @@ class _SafeNorms(BoundedTable):
 
 
 _SAFE_NORMS = _SafeNorms()
-_NORM = attrgetter("norm_")
 
 
 # ------------------------------------------------------------------------------ compiled phrase cache

@@ -7,7 +7,7 @@ from askcheck.context import mentioned
 from askcheck.declarative import make_fix
 from askcheck.docinfo import asks_of, distress_of, span_text
 from askcheck.finding import Applicability
-from askcheck.phrases import PhraseRegex
+from askcheck.phrases import PhraseRegex, PhraseSets
 from askcheck.rule import Option, Rule, Violation
 from askcheck.suggest import quote
 
@@ -72,9 +72,11 @@ question, but…"), the fix cuts it. It changes what the message says, so it is 
         self.labels = PhraseRegex(list(lexicon.phrases("self_labels", package="askcheck.rules"))
                                   + list(self.config["extra_phrases"]))
         self.suggestions = PhraseRegex(lexicon.phrases("helper_suggestions", package="askcheck.rules"))
+        # Looked for in every message: walked with the other rules' and the detector's phrase sets.
+        self.walked = PhraseSets({"labels": self.labels})
 
     def check(self, doc):
-        spans = [_trim(doc[s:e]) for s, e in self.labels.find(doc)]
+        spans = [_trim(doc[s:e]) for s, e in self.walked.find(doc)["labels"]]
         spans = [s for s in spans if not mentioned(s)]  # "stop opening with 'I'm useless'" quotes it
         if not spans:
             return

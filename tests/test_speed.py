@@ -221,3 +221,70 @@ def test_phrase_caches_of_other_versions_are_pruned_when_stale(tmp_path, monkeyp
     monkeypatch.setattr(phrases, "_cache_path", lambda: recent)
     phrases._PhraseCache().load()
     assert recent.stat().st_mtime > time.time() - 60
+
+
+def test_linted_docs_are_freed_without_the_garbage_collector(linter):
+    # run_many lets go of each Doc's Spans and asks once the Doc is linted, so the Doc is freed by its
+    # reference count: the cyclic collector then finds nothing, and runs less often on a corpus.
+    import gc
+
+    texts = [TEXT, "Hi Sam, sorry to bother you! Could you send me the slides by Friday? No worries if not.",
+             "I'm completely overwhelmed. HELP", "Thanks in advance!!\n\nBest,\nAna"]
+    items = [(t, "-", str(n)) for n, t in enumerate(texts)]
+    before = [(r.findings, r.asks) for r in linter.run_many(items)]  # warm: first-use caches
+    assert any(asks for _, asks in before) and any(findings for findings, _ in before)
+    gc.collect()
+    gc.disable()
+    try:
+        again = [(r.findings, r.asks) for r in linter.run_many(items)]
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert again == before
+
+
+def test_phrase_sets_walked_together_find_what_each_finds_alone(linter):
+    # Every PhraseSets of the process is walked together once per Doc; each must still get what one
+    # regex of its phrases finds, whichever other sets are alive, made after the walk, or gone.
+    import gc
+
+    from askcheck.phrases import PhraseRegex, PhraseSets
+
+    sets = _lexicon_sets()
+    texts = ["Sorry to bother you, could you review my slides by Friday? No worries if not.",
+             "Let's meet tomorrow at 3pm to go over the draft, if you have time.",
+             "I'm so overwhelmed, can you help me move on the 3rd? Only if you're free."]
+    first = PhraseSets({"requests": sets["ask_requests"], "outs": sets["opt_outs"]})
+    doomed = PhraseSets({"requests": sets["ask_requests"], "proposals": sets["ask_proposals"]})
+    for text in texts:
+        doc = linter.nlp.make_doc(text)
+        expected = {name: _scanned(rx, doc) for name, rx in sets.items()}
+        assert any(expected.values())
+        assert first.find(doc) == {"requests": expected["ask_requests"], "outs": expected["opt_outs"]}
+        found = doomed.find(doc)
+        found["requests"].append((0, 1))  # a caller may change what it was given: the next call does not see it
+        assert doomed.find(doc)["requests"] == expected["ask_requests"]
+        later = PhraseSets({"distress": sets["distress"], "requests": PhraseRegex(["could you"])})
+        assert later.find(doc) == {"distress": expected["distress"],
+                                   "requests": _scanned(later.sets["requests"], doc)}
+        assert first.find(doc) == {"requests": expected["ask_requests"], "outs": expected["opt_outs"]}
+    del doomed, later
+    gc.collect()
+    doc = linter.nlp.make_doc(texts[0])
+    assert first.find(doc)["requests"] == _scanned(sets["ask_requests"], doc)
+
+
+def test_norms_with_a_space_are_encoded_as_before(linter):
+    # encode() joins the norms read with the tokens as they are, unless one holds a space (or is empty).
+    from askcheck.docinfo import tokens
+    from askcheck.phrases import encode
+
+    doc = linter.nlp.make_doc("could you  send it over")
+    assert encode(doc).text == " could you send it over " and encode(doc).token_index == [0, 1, 3, 4, 5]
+    assert encode(doc).norms == [t.norm_ for t in tokens(doc) if not t.is_space]
+    # (an empty norm cannot be set: spaCy then reads the word's own)
+    for changed, expected in (({1: "you all"}, " could you_all send it over "), ({0: " could"}, " _could you send it over ")):
+        doc = linter.nlp.make_doc("could you  send it over")
+        for i, norm in changed.items():
+            doc[i].norm_ = norm
+        assert encode(doc).text == expected
