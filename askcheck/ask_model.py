@@ -43,7 +43,9 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             "guys", "all", "hoping", "wondering", "was", "were", "am", "'m", "is", "are", "that",
             "whether", "there", "way", "your", "ok", "okay", "so", "kind", "as", "care", "up",
             # the frames of willingness: "would you be open to reviewing…", "would you consider taking on…"
-            "open", "consider", "keen", "fancy", "prepared"}
+            "open", "consider", "keen", "fancy", "prepared",
+            # "I'm relying on you to rewrite the guide"
+            "relying", "counting", "depending"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
@@ -126,7 +128,7 @@ _STRONG_FAVOR_FRAMES = [
     # The writer says the work is outside the reader's role: "I know charts aren't really your job",
     # "I know you're not on call", "I know you're IT and not my personal tech support".
     "(isn't|is not|aren't|are not|not|n't) (really|strictly|technically|exactly)? (your|in your|part of your|within your) "
-    "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field)",
+    "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field|project|account|bid)",
     "(you're|you are|you aren't|you are not|you're not) (not)? (on call|on-call|on duty|on shift|on the rota)",
     # "I know you're on Payments now, not Identity": the reader has moved on from the work asked.
     "(i know|i realise|i realize|i know that) (you're|you are|you've moved|you have moved) (on|in|to|over to) *? *? (now|these days|,? not)",
@@ -702,7 +704,9 @@ class Judge:
         for k, tok in enumerate(rest[:8]):
             if tok.norm_ not in {"help", "helping"}:
                 continue
-            if k + 1 >= len(rest) or rest[k + 1].norm_ != "me":
+            # "help me with…"; "would you help Ama with her chemistry revision?": someone of the writer's.
+            named = k + 2 < len(rest) and rest[k + 1].is_title and rest[k + 2].norm_ == "with"
+            if k + 1 >= len(rest) or (rest[k + 1].norm_ != "me" and not named):
                 return None
             j = k + 2
             while j < len(rest) and rest[j].norm_ in {"out", "a", "bit", "little", "to"}:
@@ -855,8 +859,11 @@ class Judge:
         if facts.business_thread:
             return True  # "Per our conversation last night, can you take a look at my list…": the work in hand
         obj = toks[effort.start:min(effort.end + 8, ask.end)]
-        if any(t.norm_ in _WRITER for t in obj[:len(effort) + 3]):
+        # ("help me rebuild our newsletter template": the help is for the writer.)
+        if any(t.norm_ in _WRITER for t in toks[max(ask.start, effort.start - 2):effort.start] + obj[:len(effort) + 3]):
             return False
+        if any(a.norm_ == "for" and b.norm_ in {"me", "us"} for a, b in zip(toks[effort.end:ask.end], toks[effort.end + 1:ask.end])):
+            return False  # "Can you translate this tenancy agreement from Polish for me?": done for the writer
         if self._stands_in(ask, effort):
             return False  # "could you cover the 2pm client call for me?": the writer's own work, taken over
         if facts.readers_own:
@@ -886,9 +893,12 @@ class Judge:
         me") is work."""
         # "I hate to ask, I really do, … but I'm useless with Excel. Could you redo the report for me?": a
         # favor's preamble may be the sentence before.
+        # ("Dev, need you to rewrite the compliance slides. I know it's not your project, but…": or the one after.)
         here = sentence_index(ask.span.doc, ask.start)
-        lead = sentences(ask.span.doc)[here - 1].start if here > 0 else ask.start
-        if any(lead <= s < ask.end for s, _ in facts.strong_favor) or _reference(ask):
+        sents = sentences(ask.span.doc)
+        lead = sents[here - 1].start if here > 0 else ask.start
+        tail = sents[here + 1].end if here + 1 < len(sents) else ask.end
+        if any(lead <= s < tail for s, _ in facts.strong_favor) or _reference(ask):
             return True
         if self._duty(ask, effort, facts):
             return False

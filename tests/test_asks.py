@@ -561,3 +561,19 @@ def test_an_imposed_errand_on_a_named_occasion_is_as_big_as_the_occasion():
     text = "Mum's told Auntie Joy you'll drive her to the hospital for her scan on the 17th at 8.30."
     ask = askcheck.asks(text)[0]
     assert ask["form"] == "imposed" and "occasion" in ask["why"]["size"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Can you translate this four-page tenancy agreement from Polish for me?", "favor"),
+    ("Dev, need you to rewrite the compliance slides for the Lisbon deck. I know it's not your project, but you know the regs.", "favor"),
+    ("Would you help Ama with her GCSE chemistry revision over half-term?", "favor"),
+    ("Ilse, I know you've moved to the platform team, but I'm relying on you to rewrite the onboarding guide.", "favor"),
+])
+def test_favors_in_a_brisk_register(text, kind):
+    asks = askcheck.asks(text)
+    assert asks and asks[0]["kind"] == kind and asks[0]["cost"] == "substantial"
+
+
+def test_dont_say_no_is_no_out():
+    ask = askcheck.asks("Need you to cover my Saturday shift at the café this weekend, 8 till 2. Don't say no.")[0]
+    assert ask["states"]["out"] is None
