@@ -181,4 +181,7 @@ def _pressable(ask) -> bool:
 def _role_warning(doc) -> bool:
     """ "Final warning. If you revert again, you will be blocked": an administrator's warning, not a
     personal threat."""
-    return any(t.norm_ in _SANCTIONS for t in tokens(doc))
+    toks = tokens(doc)
+    # "you will be blocked", "get banned": the sanction falls on the reader ("I've reported the lock" is news).
+    return any(t.norm_ in _SANCTIONS and t.i > 0 and toks[t.i - 1].norm_ in {"be", "get", "been", "being", "getting"}
+               for t in toks)
