@@ -302,6 +302,9 @@ class PhraseRegex:
         # (word, classes) as in _by_key -> the words that can follow (None: any), bounded alike: most
         # tries at a word fail on the next word, and a set lookup costs less than a regex match.
         self._next_by_key: dict[tuple, frozenset[str] | None] = {}
+        # norm -> its (word, classes) key above, for sets with classes: working the key out (the norm's
+        # classes, a frozenset intersection, a new tuple) for every word tried cost more than the try.
+        self._key_by_norm: dict[str, tuple] = {}
         # first word -> [what to try there before any other next word, {next word: what to try there},
         # the phrases that can go on with any word, {next word: the phrases that need it}] (_UNSET: not
         # worked out yet), for sets with no classes and no phrase that can start anywhere: most phrases
@@ -394,6 +397,7 @@ class PhraseRegex:
             return self._scan(encoded)
         text, offsets, norms = encoded.text, encoded.offsets, encoded.norms
         literal, class_names, anywhere = self.literal, self.class_names, self.anywhere
+        key_by_norm, by_key, next_by_key = self._key_by_norm, self._by_key, self._next_by_key
         if anywhere:
             starts = range(len(norms))
         else:  # only the words some phrase can start with are worth a look
@@ -412,10 +416,14 @@ class PhraseRegex:
                 continue
             norm = norms[k]
             if class_names:
-                word, classes = norm if norm in literal else None, class_names & classes_of(norm)
-                regex = self._candidates(word, classes)
+                key = key_by_norm.get(norm)
+                if key is None:
+                    if len(key_by_norm) > 200_000:  # a corpus's vocabulary: keep the table bounded
+                        key_by_norm.clear()
+                    key = key_by_norm[norm] = (norm if norm in literal else None, class_names & classes_of(norm))
+                regex = by_key[key] if key in by_key else self._candidates(*key)
                 if regex is not None:
-                    seconds = self._next_words(norm, word, classes)
+                    seconds = next_by_key[key] if key in next_by_key else self._next_words(norm, *key)
                     if seconds is not None and (k + 1 >= len(norms) or norms[k + 1] not in seconds):
                         continue
             elif not anywhere:  # the common case: a set of phrases that all start with a word
