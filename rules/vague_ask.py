@@ -1,7 +1,7 @@
 """vague-ask: the reader cannot tell what action is wanted, even reading the whole message."""
 from __future__ import annotations
 
-from askcheck.ask_model import TaskWords
+from askcheck.task_words import TaskWords
 from askcheck.declarative import make_fix
 from askcheck.docinfo import asks_of, distress_of, doc_text, sentence_of, sentences, span_text
 from askcheck.finding import Applicability, Edit, Severity
