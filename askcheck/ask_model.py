@@ -659,17 +659,16 @@ class Judge:
     def _wanted_to(self, doc: Doc, rest, facts: _Facts) -> Span | None:
         """ "We're looking for two or three people to help refurbish the bench": the work a wish for
         helpers names after "to (help)"."""
-        for k, tok in enumerate(rest[:12]):
-            if tok.norm_ != "to":
-                continue
-            j = k + 1
-            while j < len(rest) and rest[j].norm_ in {"help", "come", "and"}:
-                j += 1
-            if j < len(rest) and rest[j].norm_ in self.effort_verbs and self._names_work(doc, rest[j].i, rest[j].i + 1):
-                return doc[rest[j].i:rest[j].i + 1]
-            # "to help shift an old upright piano": the work's own phrase
-            return next((doc[s:e] for s, e in facts.effort if tok.i < s <= rest[min(j, len(rest) - 1)].i), None)
-        return None
+        k = next((k for k, tok in enumerate(rest[:12]) if tok.norm_ == "to"), None)
+        if k is None:
+            return None
+        j = k + 1
+        while j < len(rest) and rest[j].norm_ in {"help", "come", "and"}:
+            j += 1
+        if j < len(rest) and rest[j].norm_ in self.effort_verbs and self._names_work(doc, rest[j].i, rest[j].i + 1):
+            return doc[rest[j].i:rest[j].i + 1]
+        # "to help shift an old upright piano": the work's own phrase
+        return next((doc[s:e] for s, e in facts.effort if rest[k].i < s <= rest[min(j, len(rest) - 1)].i), None)
 
     def _coordinated(self, doc: Doc, rest) -> Span | None:
         """ "Could you have a look at it, and try to improve it?": the second verb of the ask is the work."""
@@ -809,8 +808,7 @@ class Judge:
                       and tokens(doc)[t.i + 1].norm_ in ({"out"} if t.norm_ == "help" else {"in"})), None)
         if idiom is None:
             return None
-        here = sentence_index(doc, ask.start)
-        for sent in reversed(sentences(doc)[max(0, here - 2):here]):
+        for sent in _two_sentences_before(doc, ask):
             toks = words(sent)
             if any(t.norm_ in _ROLES for t in toks) or any(t.norm_ in {"whole", "entire"} for t in toks):
                 return idiom, sent
@@ -820,8 +818,7 @@ class Judge:
     def _writers_matter(doc: Doc, ask: Ask) -> Span | None:
         """The sentence just before the ask (one of two) in which the writer tells of their own matter:
         "my back wheel's buckled", "I've finally decided to build a website for the bakery"."""
-        here = sentence_index(doc, ask.start)
-        for sent in reversed(sentences(doc)[max(0, here - 2):here]):
+        for sent in _two_sentences_before(doc, ask):
             toks = words(sent)
             if (len([t for t in toks if t.is_alpha]) >= 5 and not greeting_or_signoff(sent)
                     and not social_or_past(sent) and not well_wishing(sent)
@@ -1069,6 +1066,12 @@ _AFTER_BARE_HELP = {"out", "with", "on", "it", "this", "that", "them", "me", "us
 
 
 
+def _two_sentences_before(doc: Doc, ask: Ask) -> list[Span]:
+    """The (up to) two sentences before the ask's, nearest first: where the writer tells what it is about."""
+    here = sentence_index(doc, ask.start)
+    return list(reversed(sentences(doc)[max(0, here - 2):here]))
+
+
 def _reference(ask: Ask) -> bool:
     """A reference is a favor to the writer whoever writes it (corpus/LABELLING.md: "write a reference"):
     no role owes one."""
@@ -1092,7 +1095,7 @@ def _hours_of_a_day(doc: Doc, start: int, end: int) -> bool:
     """Whether a range is hours of one day ("10–12", "9 to 11", "till about 6"), not dates ("12 to 16
     May"), chapters ("chapters 10 to 14") or a phone extension ("3-1808")."""
     toks = tokens(doc)
-    numbers = [int(n) for t in toks[start:end] for n in re.findall(r"\d+", t.text.split(":")[0] if ":" in t.text else t.text)]
+    numbers = [int(n) for t in toks[start:end] for n in re.findall(r"\d+", t.text.split(":")[0])]  # "9:30": its hour
     if not numbers or any(n > 24 for n in numbers):
         return False
     after = toks[end].norm_ if end < len(toks) else ""
