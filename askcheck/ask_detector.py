@@ -253,7 +253,8 @@ class AskDetector:
                 and not _asks_about_the_past(toks, i)):
             return "request", toks[i].i  # "Got 10 min?", "Free for a call at 3?", "Around tomorrow?"
         j = i + 1 if i < len(toks) and toks[i].norm_ in {"any", "some", "your"} and i + 1 < len(toks) else i
-        if j < len(toks) and toks[j].norm_ in _INPUT_NOUNS and asked and not _is_cry(toks):
+        if (j < len(toks) and toks[j].norm_ in _INPUT_NOUNS and asked and not _is_cry(toks)
+                and not any(vs <= toks[j].i < ve for vs, ve in vetoes)):  # "Someone has to do it, right?"
             return "input", toks[i].i
         if asked and not vetoes and self._real_question(doc_text(sent.doc), toks, i):
             return "question", toks[min(i, len(toks) - 1)].i

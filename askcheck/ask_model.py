@@ -148,7 +148,7 @@ _STRONG_FAVOR_FRAMES = [
 # up for reviewing PR #482?"); their role still does (a professor asked to supervise a study).
 # "Would you be able to send…" asks for ability and stays a task.
 _WILLING_FRAMES = [
-    "(would|will|could|might) (you|either of you) (be|feel) (willing|up for|open to|keen|game) ",
+    "(would|will|could|might) (you|either of you) (be|feel) (willing|up for|open to|keen|game|interested in) ",
     "(are|r) (you|u) (willing|up for|open to|keen|game) (to|for)",
     "(you'd|you would|you might) (be|feel) (willing|up for|open to|keen|game)",
 ]

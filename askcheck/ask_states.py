@@ -76,13 +76,16 @@ class Cues:
         # "a second-year student": a size word that starts a compound bounds nothing.
         sizes = [span for span in _spans(doc, self.sizes, ask_sents, ignore_past=True)
                  if not (span.end + 1 < len(doc) and doc[span.end].text in {"-", "\u2013"} and doc[span.end + 1].is_alpha)]
-        sizes = sorted(sizes + _spans(doc, self.small_works, ask_sents, ignore_past=False), key=lambda span: span.start)
+        sizes = sorted(sizes + [span for span in _spans(doc, self.small_works, ask_sents, ignore_past=False)
+                                if _at_or_before_an_ask(span, ask_sents)], key=lambda span: span.start)
         # News of someone else bounds nothing: "Rob's new job means he's away three nights a week".
         sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
         # "The box keeps flashing orange": a thing that opens its sentence and does something is its subject.
         sizes = [span for span in sizes if not _subject_of_its_sentence(span)]
         # "the portal closes in like 2 hours" is a deadline, not how long the work takes.
         sizes = [span for span in sizes if not _deadline(span)]
+        # "every version of the 2019 pricing sheet": a year before one thing counts nothing.
+        sizes = [span for span in sizes if not _a_year_before_one_thing(span)]
         # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.
         sizes = [span for span in sizes if not any(t.norm_ in {"who", "whom", "whose"} for t in span)]
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
@@ -106,6 +109,21 @@ def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool,
     spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)
              and not well_wishing(sentence_of(doc[s:e]))]
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents, new_clause_is_now)]
+
+
+def _at_or_before_an_ask(span: Span, ask_sents: set[int]) -> bool:
+    """Whether a small piece is named in an ask's sentence or the one just before it, where the ask's
+    object is told ("I started a 'Musical style' section. Would you like to help out with it?"); a
+    piece named further back is part of a larger thing ("a business plan, with a market section, …").
+    """
+    here = sentence_index(span.doc, span.start)
+    sents = sentences(span.doc)
+    return sents[here].start in ask_sents or (here + 1 < len(sents) and sents[here + 1].start in ask_sents)
+
+
+def _a_year_before_one_thing(span: Span) -> bool:
+    first, last = span[0].text, span[-1].norm_
+    return len(first) == 4 and first.isdigit() and first[:2] in {"19", "20"} and not last.endswith("s")
 
 
 def is_tiny(size: Span) -> bool:

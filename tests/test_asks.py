@@ -577,3 +577,9 @@ def test_favors_in_a_brisk_register(text, kind):
 def test_dont_say_no_is_no_out():
     ask = askcheck.asks("Need you to cover my Saturday shift at the café this weekend, 8 till 2. Don't say no.")[0]
     assert ask["states"]["out"] is None
+
+
+@pytest.mark.parametrize("text", ["I mean... someone must sift through all those photos anyway, right?",
+                                  "Someone has to do it, right?"])
+def test_what_somebody_has_to_do_asks_nobody(text):
+    assert askcheck.asks(text) == []
