@@ -56,13 +56,8 @@ class TaskWords:
                 continue
             if tok.norm_ in _VAGUE_TIME_NOUNS and i > 0 and toks[i - 1].norm_ in {"some", "any", "one", "this"}:
                 continue  # "at some point", "one day", "any time": when, not what
-            # A name in a greeting or vocative ("Hi Sam,", ", Sam?") names nobody's task.
-            if tok.is_title and i > 0 and toks[i - 1].text == "," and (i + 1 >= len(toks) or toks[i + 1].is_punct):
-                continue
-            if tok.is_title and (i + 1 < len(toks) and toks[i + 1].text in {",", "!", ":"}) and i <= 2:
-                continue
-            if _vocative(tok, tokens(span.doc)):
-                continue  # "Sorry to bother you again Tamsin, can you help?"
+            if _vocative(tok, tokens(span.doc), first_words=i <= 2):
+                continue  # "Hi Sam,", "Dear Priya:", "Sorry to bother you again Tamsin, can you help?"
             return True
         return False
 
@@ -175,13 +170,19 @@ def social_or_past(sent: Span) -> bool:
 _BEFORE_A_NAME = {"you", "again", "hey", "hi", "hello", "thanks", "sorry", "please", "mate", "so"}
 
 
-def _vocative(tok, toks) -> bool:
+def _vocative(tok, toks, first_words: bool = False) -> bool:
     """ "Ade, what do you reckon?", "Sorry to bother you again Tamsin, can you help?", "Can you help me,
-    Jas?": the reader's name, said to them, names nothing the ask is about."""
+    Jas?": the reader's name, said to them, names nothing the ask is about. Among the first words of
+    an ask any greeting may come before it ("Dear Priya:", "Morning Sam!")."""
     if not tok.is_title:
         return False
     before = toks[tok.i - 1] if tok.i > 0 else None
     after = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
-    if after is None or after.text not in {",", "?", "!", "."}:
-        return False
-    return before is None or before.text in {",", "\n"} or before.is_space or before.norm_ in _BEFORE_A_NAME
+    if after is None or not after.is_punct:
+        return after is None and before is not None and before.text == ","  # "…, Sam" ends the message
+    if first_words and after.text in {",", "!", ":"}:
+        return True
+    if before is not None and before.text == ",":
+        return True  # "Can you help me, Jas?"
+    return after.text in {",", "?", "!", "."} and (
+        before is None or before.text == "\n" or before.is_space or before.norm_ in _BEFORE_A_NAME)
