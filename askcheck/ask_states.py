@@ -25,6 +25,7 @@ _TINY_PARTS = {"sentence", "sentences", "line", "lines", "bullet", "bullets", "w
                "headline", "title", "tagline", "signature", "signatures", "click", "clicks", "typo", "typos", "field",
                "fields", "cell", "cells", "checkbox", "blurb", "liner"}
 _THIRD_PERSONS = {"he", "she", "they", "his", "her", "their", "him", "them"}
+_WILL = {"will", "would", "'ll", "'d", "wo"}  # ("'d" after a person is "would"; "wo" is "won't"'s first half)
 _PERSONS = _THIRD_PERSONS | {"i", "we", "you", "u", "my", "our", "your", "me", "us"}
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
            "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "few": 3,
@@ -155,11 +156,14 @@ def _subject_of_its_sentence(span: Span) -> bool:
 
 
 def _about_others(span: Span) -> bool:
-    """Whether the nearest person named before the phrase in its sentence is a third one ("he", "they")."""
+    """Whether the nearest person named before the phrase in its sentence is a third one ("he", "they"),
+    telling news of them. What they will do as part of the ask tells of the ask: "Would you act as a
+    referee? They'd send a short form, roughly 15 minutes"."""
     sent = sentence_of(span)
-    for tok in reversed(tokens(span.doc)[sent.start:span.start]):
+    toks = tokens(span.doc)
+    for tok in reversed(toks[sent.start:span.start]):
         if tok.norm_ in _PERSONS:
-            return tok.norm_ in _THIRD_PERSONS
+            return tok.norm_ in _THIRD_PERSONS and toks[tok.i + 1].norm_ not in _WILL
     return False
 
 
