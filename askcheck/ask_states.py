@@ -134,7 +134,7 @@ def is_tiny(size: Span) -> bool:
         return True
     minutes = duration_minutes(span_text(size))
     if minutes is not None:
-        return minutes <= 5
+        return minutes <= 5 and not _length_of_a_thing_made(size)
     toks = [t for t in tokens(size.doc)[size.start:size.end + 1] if t.is_alpha or t.like_num or t.text[:1].isdigit()]
     if not any(t.norm_ in _TINY_PARTS for t in toks):
         return False
@@ -143,6 +143,21 @@ def is_tiny(size: Span) -> bool:
               for t in toks]
     count = next((n for n in counts if n is not None), None)
     return count is None or count <= 3
+
+
+# Taking a thing in takes as long as it lasts: "watch my 3-minute demo", "listen to a 2-minute clip".
+_TAKING_IN = {"watch", "watching", "listen", "listening", "view", "viewing", "hear", "read", "reading", "look",
+              "looking", "skim", "check", "play", "see"}
+
+
+def _length_of_a_thing_made(size: Span) -> bool:
+    """ "Would you mind recording a 2-minute video testimonial?": the length of a thing to be made
+    ("a 2-minute video", "a five-minute speech") is not how long the making takes; the length of a
+    thing to be watched or read is."""
+    toks = tokens(size.doc)
+    if size.end >= len(toks) or not toks[size.end].is_alpha or not any(t.text in {"-", "\u2013"} for t in size):
+        return False
+    return not any(t.norm_ in _TAKING_IN for t in toks[max(size.start - 4, 0):size.start])
 
 
 _SUBJECT_VERBS = {"keeps", "kept", "is", "isn't", "was", "wasn't", "has", "hasn't", "does", "doesn't", "won't", "will",

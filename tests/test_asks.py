@@ -583,3 +583,9 @@ def test_dont_say_no_is_no_out():
                                   "Someone has to do it, right?"])
 def test_what_somebody_has_to_do_asks_nobody(text):
     assert askcheck.asks(text) == []
+
+
+def test_the_length_of_a_thing_watched_is_the_work_but_not_of_a_thing_made():
+    watched = askcheck.asks("Could you watch my 3-minute demo video before Friday?")[0]
+    made = askcheck.asks("Could you record a 2-minute video testimonial for my product page?")[0]
+    assert watched["cost"] == "quick" and made["cost"] == "substantial"
