@@ -47,6 +47,7 @@ _INPUT_NOUNS = {"thoughts", "ideas", "feedback", "input", "suggestions", "advice
 _CRY_WORDS = {"help", "sos", "halp", "mayday", "please", "pls", "plz", "ugh", "omg", "argh", "someone",
               "anyone", "me", "aaa", "aaah", "god", "oh", "send"}
 _CRY_CORE = {"help", "sos", "halp", "mayday"}
+_CONDITIONS = {"if", "when", "while", "since", "as", "because", "unless", "whether", "once"}
 _AVAILABILITY = {"got", "free", "available", "around", "gotta", "have"}
 _ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
 _PLEASE = {"please", "pls", "plz", "kindly"}
@@ -174,6 +175,8 @@ class AskDetector:
             k = bisect.bisect_right(starts, start) - 1
             if k < 0:
                 continue
+            if label == "imposed" and start > 0 and toks_all[start - 1].norm_ in _CONDITIONS:
+                continue  # "If you're doing the thesis, shouldn't you be the expert?": a condition, not a yes decided
             if label == "not_ask":
                 # "What should I do next?" asks; "Should I book the room?" offers: an offer frame after
                 # a wh-word is the body of a question.

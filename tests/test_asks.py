@@ -589,3 +589,32 @@ def test_the_length_of_a_thing_watched_is_the_work_but_not_of_a_thing_made():
     watched = askcheck.asks("Could you watch my 3-minute demo video before Friday?")[0]
     made = askcheck.asks("Could you record a 2-minute video testimonial for my product page?")[0]
     assert watched["cost"] == "quick" and made["cost"] == "substantial"
+
+
+@pytest.mark.parametrize("text", [
+    "Right, you're doing the night feed on Friday so I can get some sleep.",
+    "I'm stepping back as ride leader from March, so you'll be taking over the 8am ride.",
+    "Uncle Dev, you're on Thursdays. Everyone else has agreed so I've put you in.",
+])
+def test_the_readers_part_stated_as_settled_is_imposed(text):
+    assert any(a["form"] == "imposed" and a["kind"] == "favor" for a in askcheck.asks(text))
+
+
+@pytest.mark.parametrize("text", ["If you're doing the thesis, shouldn't you be the expert?",
+                                  "Dick, you are doing the right things."])
+def test_what_the_reader_is_doing_as_a_condition_or_praise_imposes_nothing(text):
+    assert not any(a["form"] == "imposed" for a in askcheck.asks(text))
+
+
+@pytest.mark.parametrize("text", ["Could you lend me £150 until the 28th when I get paid?",
+                                  "Remember the airport? Well, I need a lift to Stansted on Friday at 5.",
+                                  "Can you run me and two suitcases over to the new place Sunday?"])
+def test_money_lent_and_rides_are_substantial_favors(text):
+    asks = askcheck.asks(text)
+    assert asks[-1]["kind"] == "favor" and asks[-1]["cost"] == "substantial"
+
+
+@pytest.mark.parametrize("text", ["Volunteers needed to help build raised beds at the community garden.",
+                                  "Hi all, we need a couple of parents to help repaint the clubhouse."])
+def test_calls_for_volunteers_ask(text):
+    assert askcheck.asks(text)
