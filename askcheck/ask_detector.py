@@ -47,6 +47,10 @@ _INPUT_NOUNS = {"thoughts", "ideas", "feedback", "input", "suggestions", "advice
 _CRY_WORDS = {"help", "sos", "halp", "mayday", "please", "pls", "plz", "ugh", "omg", "argh", "someone",
               "anyone", "me", "aaa", "aaah", "god", "oh", "send"}
 _CRY_CORE = {"help", "sos", "halp", "mayday"}
+_COMING = {"come", "go", "pop", "swing", "nip", "run"}
+# Work after "come and…" ("come and join us for dinner" invites, "come and help me" asks).
+_COME_AND_DO = {"help", "fix", "sort", "clear", "move", "carry", "lift", "look", "paint", "clean", "set", "put", "mend",
+                "build", "lend", "give", "check", "tidy"}
 _CONDITIONS = {"if", "when", "while", "since", "as", "because", "unless", "whether", "once"}
 _AVAILABILITY = {"got", "free", "available", "around", "gotta", "have"}
 _ANNOUNCEMENT = {"reminder", "reminders", "fyi", "psa", "announcement", "heads-up", "newsletter"}
@@ -337,6 +341,9 @@ class AskDetector:
             return first.i if nxt.norm_ in _TAKE_ASKS else None  # "please take a look" asks; "take note" does not
         if nxt.norm_ in _PARTICLES and i + 2 < len(toks) and toks[i + 2].norm_ in _OBJECT_AFTER_PARTICLE:
             nxt = toks[i + 2]
+        if (word in _COMING and nxt.norm_ == "and" and i + 2 < len(toks)
+                and toks[i + 2].norm_ in _COME_AND_DO):
+            return first.i  # "Please come and help me clear out Gran's house": the second verb is the ask
         if nxt.norm_ in _NOT_AFTER_IMPERATIVE and not (nxt.norm_ == "a" and self._object_follows(word, toks, i, pleaded)):
             return None
         if word == "have" and not (nxt.norm_ == "a" and i + 2 < len(toks) and toks[i + 2].norm_ in _HAVE_A):

@@ -86,7 +86,8 @@ _CARED_FOR = {"kids", "children", "boys", "girls", "baby", "twins", "dog", "dogs
 # Errand verbs that are errands only with these after them: "take the kids to…", "pick me up".
 _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"}, "picking": {"up"},
                  "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}, "have": _CARED_FOR,
-                 "having": _CARED_FOR, "look": {"after"}, "looking": {"after"}}
+                 "having": _CARED_FOR, "look": {"after"}, "looking": {"after"},
+                 "come": {"with"}, "coming": {"with"}}  # "you're coming with me to my biopsy on the 9th"
 # What an imposed errand starts with before its verb: "you're driving Mum…", "you can do my school run".
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
 # Turns of duty whose length is known: covering one on a named day is bounded by it.
@@ -142,6 +143,8 @@ _STRONG_FAVOR_FRAMES = [
     "sorry to (dump|pile|land|spring|put|throw) (this|it|that|all this) on (you|u)",
     "(this|it) (is|'s) a (big|huge|massive|large|lot of an) ask",
     "(not|isn't|is not|n't) (in|part of|covered by|within|under) (the|our|your|my)? (sow|contract|scope|agreement|retainer|brief|statement of work)",
+    # A debt the writer takes on for it: "I'd owe you big time", "I'll owe you a pint".
+    "(i'd|i would|i'll|i will) (really)? owe (you|u) (one|big|big time|bigtime|a favour|a favor|a drink|a pint|a beer|a coffee|lunch|dinner|forever)",
 ]
 # Asking whether the reader is willing, not whether they can: the work asked is theirs to refuse, so
 # its topic does not make it their duty ("Would you be willing to mentor our new hire?", "Would you be

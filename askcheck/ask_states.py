@@ -85,6 +85,9 @@ class Cues:
         sizes = [span for span in sizes if not _subject_of_its_sentence(span)]
         # "the portal closes in like 2 hours" is a deadline, not how long the work takes.
         sizes = [span for span in sizes if not _deadline(span)]
+        # "You're the only one I trust with this" singles out the reader; it sizes nothing.
+        sizes = [span for span in sizes if not (span[0].norm_ in {"only", "just"} and span.start > 0
+                                                and doc[span.start - 1].norm_ == "the")]
         # "every version of the 2019 pricing sheet": a year before one thing counts nothing.
         sizes = [span for span in sizes if not _a_year_before_one_thing(span)]
         # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.

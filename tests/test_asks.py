@@ -618,3 +618,15 @@ def test_money_lent_and_rides_are_substantial_favors(text):
                                   "Hi all, we need a couple of parents to help repaint the clubhouse."])
 def test_calls_for_volunteers_ask(text):
     assert askcheck.asks(text)
+
+
+def test_a_debt_the_writer_takes_on_makes_a_favor():
+    ask = askcheck.asks("Karim, I'm so behind on the audit prep. Could you take on the fixed-assets schedule? "
+                        "I'd owe you big time.")[-1]
+    assert ask["kind"] == "favor"
+
+
+def test_the_only_one_sizes_nothing():
+    ask = askcheck.asks("You're the only one I trust with this, Dee. Please come and help me clear out "
+                        "Gran's house this weekend.")[-1]
+    assert ask["states"]["size"] is None
