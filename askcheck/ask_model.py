@@ -83,15 +83,19 @@ _NEEDING = {"need", "needs", "want", "wants", "get", "getting"}
 _RECEIVING = {"borrow", "use", "have", "stay", "crash", "steal", "grab"}
 # Who is cared for when the reader has them or looks after them: "you're having the kids next weekend".
 _CARED_FOR = {"kids", "children", "boys", "girls", "baby", "twins", "dog", "dogs", "cat", "cats", "puppy", "pets"}
-# Errand verbs that are errands only with these after them: "take the kids to…", "pick me up".
+# Turns of duty whose length is known: covering one on a named day is bounded by it.
+_SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "session", "slot", "watch", "duty"}
+# Turns taken on a named day: "do my Friday night shift", "you can do my school run on Monday", "you're
+# doing the night feed on Friday".
+_TURNS = _SHIFTS | {"run", "feed", "feeds", "pickup", "pick-up", "drop-off", "teas"}
+# Errand verbs that are errands only with these after them: "take the kids to…", "pick me up",
+# "you're coming with me to my biopsy on the 9th".
 _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"}, "picking": {"up"},
                  "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}, "have": _CARED_FOR,
                  "having": _CARED_FOR, "look": {"after"}, "looking": {"after"},
-                 "come": {"with"}, "coming": {"with"}}  # "you're coming with me to my biopsy on the 9th"
+                 "come": {"with"}, "coming": {"with"}, "do": _TURNS, "doing": _TURNS}
 # What an imposed errand starts with before its verb: "you're driving Mum…", "you can do my school run".
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
-# Turns of duty whose length is known: covering one on a named day is bounded by it.
-_SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "session", "slot", "watch", "duty"}
 # Doing someone else's work in their place: for the writer, it is a favor whatever the work.
 _STANDING_IN = {"cover", "covering", "fill", "filling", "stand", "standing", "sub", "subbing", "swap", "swapping",
                 "take", "taking"}
@@ -994,7 +998,8 @@ _ROLES = {"coach", "treasurer", "secretary", "chair", "captain", "organiser", "o
           "leader", "babysitter", "sub", "substitute", "helper", "helpers", "driver", "host", "referee", "umpire"}
 # The writer's household, whose care is a personal favor: "watch the kids", "feed the cat".
 _HOUSEHOLD = {"kids", "children", "baby", "son", "daughter", "dog", "dogs", "cat", "cats", "pets", "plants", "tomatoes",
-              "chickens", "rabbit", "rabbits", "hamster", "fish", "greenhouse", "allotment"}
+              "chickens", "rabbit", "rabbits", "hamster", "fish", "greenhouse", "allotment", "twins", "girls", "boys",
+              "mum", "mom", "dad", "gran", "granny", "grandma", "grandad", "granddad", "grandpa", "nan", "nana", "nanna"}
 _BRIEF_PRESENCE = {"cover", "covering", "watch", "watching", "mind", "minding", "hold", "holding", "man", "manning"}
 _LENGTH_UNITS = {"page", "pages", "pp", "pg", "pgs", "word", "words", "slide", "slides", "paragraph", "paragraphs",
                  "chapter", "chapters"}

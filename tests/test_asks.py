@@ -630,3 +630,12 @@ def test_the_only_one_sizes_nothing():
     ask = askcheck.asks("You're the only one I trust with this, Dee. Please come and help me clear out "
                         "Gran's house this weekend.")[-1]
     assert ask["states"]["size"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia, I need you to babysit the girls on Friday from 7 till midnight.",
+    "Hassan, Leila - I need you both to take Gran to her hospital appointments in May. Four trips.",
+    "Ben, Callum, Lottie - you three are doing the teas at the cricket club for the whole season, yeah?",
+])
+def test_care_of_family_and_turns_set_for_a_group_are_favors(text):
+    assert any(a["kind"] == "favor" and a["cost"] == "substantial" for a in askcheck.asks(text))
