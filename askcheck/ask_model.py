@@ -45,7 +45,9 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             # the frames of willingness: "would you be open to reviewing…", "would you consider taking on…"
             "open", "consider", "keen", "fancy", "prepared",
             # "I'm relying on you to rewrite the guide"
-            "relying", "counting", "depending"}
+            "relying", "counting", "depending",
+            # "would you have capacity to review the FAQ section…", "have the bandwidth to…"
+            "capacity", "bandwidth", "space", "room"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
