@@ -563,9 +563,11 @@ class Judge:
         window = [t for t in toks if at - 1 <= t.i < at + 7]
         if toks and toks[0].norm_ in _QUESTION_OPENERS:
             window = [t for t in toks[1:4] if t.i < at] + window
-        for tok in window:
+        for k, tok in enumerate(window):
             if tok.norm_ in self.crowd:
                 return tok.text
+            if tok.norm_ == "any" and [t.norm_ for t in window[k + 1:k + 3]] == ["of", "you"]:
+                return "any of you"  # "Hi all, would any of you be able to proofread my dissertation?"
         return None
 
     def _verb(self, rest):

@@ -639,3 +639,13 @@ def test_the_only_one_sizes_nothing():
 ])
 def test_care_of_family_and_turns_set_for_a_group_are_favors(text):
     assert any(a["kind"] == "favor" and a["cost"] == "substantial" for a in askcheck.asks(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Is anyone in Harrogate able to teach my dad how to use his new smartphone?",
+    "Is there anyone on here who'd be willing to mentor a self-taught junior dev?",
+    "Hi all, would any of you be able to proofread my dissertation before the 30th?",
+])
+def test_crowd_asks_with_words_between_are_pleas(text):
+    asks = askcheck.asks(text)
+    assert asks and asks[0]["kind"] == "plea" and asks[0]["audience"] == "crowd"
