@@ -909,7 +909,8 @@ class Judge:
             return True
         if self._duty(ask, effort, facts):
             return False
-        if any(t.norm_ in _HOUSEHOLD for t in tokens(ask.span.doc)[effort.start:effort.end + 2]):
+        if (any(t.norm_ in _HOUSEHOLD for t in tokens(ask.span.doc)[effort.start:effort.end + 2])
+                or tokens(ask.span.doc)[effort.start].norm_ in {"babysit", "babysitting"}):
             return True  # "I need you to watch the kids Friday night": the writer's household, no one's business
         if not proposal and any(ask.start <= s < ask.end for s, _ in facts.favor):
             return True
