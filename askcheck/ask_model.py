@@ -554,8 +554,9 @@ class Judge:
             return False  # "take a look at it on Friday", "pick paint colours" are no errands
         if verb in {"walk", "walking"} and "through" in after:
             return False  # "walk me through the deploy" is teaching
+        # ("on Tuesdays and Thursdays this term": standing days name the occasions too.)
         return any(t.like_num or t.norm_ in _OCCASIONS or classes_of(t.norm_) & {"[DAY]", "[MONTH]", "[CLOCK]", "[ORDINAL]"}
-                   for t in toks[when.start:when.end])
+                   or classes_of(t.norm_[:-1]) & {"[DAY]"} for t in toks[when.start:when.end])
 
     def _crowd(self, toks, at: int) -> str | None:
         """The crowd word the ask is addressed to ("Can anyone…", "Does somebody know…", "Is anyone in
