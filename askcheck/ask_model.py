@@ -47,7 +47,9 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             # "I'm relying on you to rewrite the guide"
             "relying", "counting", "depending",
             # "would you have capacity to review the FAQ section…", "have the bandwidth to…"
-            "capacity", "bandwidth", "space", "room"}
+            "capacity", "bandwidth", "space", "room",
+            # a crowd placed: "Is there anyone on here who'd be willing to…", "anyone nearby able to…"
+            "here", "who", "near", "nearby", "local", "area"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
@@ -451,7 +453,11 @@ class Judge:
             reading = next((t for t in rest[:8] if t.norm_ in _READING_ANY), None)
             if reading is not None and _LARGE_SIZE.search(span_text(doc[reading.i:ask.end]).lower()):
                 found = doc[reading.i:reading.i + 1]
-        if found is None and ask.form == "implicit":
+        if found is None and (ask.form == "implicit" or crowd and _willing_to(rest)
+                              and any(t.text == crowd.split()[0] and tokens(doc)[t.i - 1].norm_ not in _CLAUSE_STARTS | {"that"}
+                                      for t in rest[:3])
+                              or any(t.norm_ in {"need", "needs", "looking", "seeking"} for t in rest[:4])):
+            # ("Is there anyone on here who'd be willing to mentor…", "we need a couple of parents to help repaint…")
             found = self._wanted_to(doc, rest, facts)
         if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
             found = self._effort_before(doc, ask, at, effort)
@@ -1084,6 +1090,14 @@ def _two_sentences_before(doc: Doc, ask: Ask) -> list[Span]:
     """The (up to) two sentences before the ask's, nearest first: where the writer tells what it is about."""
     here = sentence_index(doc, ask.start)
     return list(reversed(sentences(doc)[max(0, here - 2):here]))
+
+
+def _willing_to(rest) -> bool:
+    """ "anyone … willing to", "able to", "free to": a crowd asked for its willingness to do a thing (not
+    "can anyone tell me how to…", a how-to question)."""
+    k = next((k for k, tok in enumerate(rest[:12]) if tok.norm_ == "to"), None)
+    return k is not None and k > 0 and rest[k - 1].norm_ in {"willing", "able", "free", "available", "happy", "keen",
+                                                             "interested", "prepared"}
 
 
 def _reference(ask: Ask) -> bool:

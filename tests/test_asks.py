@@ -649,3 +649,16 @@ def test_care_of_family_and_turns_set_for_a_group_are_favors(text):
 def test_crowd_asks_with_words_between_are_pleas(text):
     asks = askcheck.asks(text)
     assert asks and asks[0]["kind"] == "plea" and asks[0]["audience"] == "crowd"
+
+
+@pytest.mark.parametrize("text", [
+    "Is there anyone on here who'd be willing to mentor a self-taught junior dev?",
+    "Volunteers needed to help build raised beds at the community garden.",
+])
+def test_the_work_a_call_for_helpers_names_is_substantial(text):
+    assert any(a["cost"] == "substantial" for a in askcheck.asks(text))
+
+
+def test_a_crowd_in_a_purpose_clause_is_not_asked_for_work():
+    text = "Can the comment section be locked so that anybody willing to discuss this matter does it in chat?"
+    assert all(a["cost"] == "quick" for a in askcheck.asks(text))
