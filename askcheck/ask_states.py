@@ -78,7 +78,8 @@ class Cues:
         sizes = [span for span in _spans(doc, self.sizes, ask_sents, ignore_past=True)
                  if not (span.end + 1 < len(doc) and doc[span.end].text in {"-", "\u2013"} and doc[span.end + 1].is_alpha)]
         sizes = sorted(sizes + [span for span in _spans(doc, self.small_works, ask_sents, ignore_past=False)
-                                if _at_or_before_an_ask(span, ask_sents)], key=lambda span: span.start)
+                                if _at_or_before_an_ask(span, ask_sents) and _a_piece_of_writing(span)],
+                       key=lambda span: span.start)
         # News of someone else bounds nothing: "Rob's new job means he's away three nights a week".
         sizes = [span for span in sizes if sentence_of(span).start in ask_sents or not _about_others(span)]
         # "The box keeps flashing orange": a thing that opens its sentence and does something is its subject.
@@ -113,6 +114,16 @@ def _spans(doc: Doc, regex: PhraseRegex, ask_sents: set[int], ignore_past: bool,
     spans = [doc[s:e] for s, e in regex.find(doc) if sentence_index(doc, s) == sentence_index(doc, e - 1)
              and not well_wishing(sentence_of(doc[s:e]))]
     return [span for span in spans if not ignore_past or not is_past(span, ask_sents, new_clause_is_now)]
+
+
+_RUNNING = {"run", "running", "lead", "leading", "manage", "managing", "coach", "coaching", "organise", "organising",
+            "organize", "organizing", "chair", "chairing"}
+
+
+def _a_piece_of_writing(span: Span) -> bool:
+    """ "the junior section" run or led is a group of people, not a small part of a page."""
+    toks = tokens(span.doc)
+    return not any(t.norm_ in _RUNNING for t in toks[max(span.start - 2, 0):span.start])
 
 
 def _at_or_before_an_ask(span: Span, ask_sents: set[int]) -> bool:
