@@ -92,12 +92,16 @@ _SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "
 # Turns taken on a named day: "do my Friday night shift", "you can do my school run on Monday", "you're
 # doing the night feed on Friday".
 _TURNS = _SHIFTS | {"run", "feed", "feeds", "pickup", "pick-up", "drop-off", "teas"}
+# Things run on a named day, as long as they last: "run the Friday client call", "run Thursday's demo".
+_RUN_ON_A_DAY = {"call", "meeting", "demo", "session", "class", "workshop", "tour", "stall", "tombola", "raffle",
+                 "briefing", "standup", "stand-up"}
 # Errand verbs that are errands only with these after them: "take the kids to…", "pick me up",
 # "you're coming with me to my biopsy on the 9th".
 _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"}, "picking": {"up"},
                  "drop": {"off", "to", "at"}, "dropping": {"off", "to", "at"}, "have": _CARED_FOR,
                  "having": _CARED_FOR, "look": {"after"}, "looking": {"after"},
-                 "come": {"with"}, "coming": {"with"}, "do": _TURNS, "doing": _TURNS}
+                 "come": {"with"}, "coming": {"with"}, "do": _TURNS, "doing": _TURNS, "run": _RUN_ON_A_DAY,
+                 "running": _RUN_ON_A_DAY}
 # What an imposed errand starts with before its verb: "you're driving Mum…", "you can do my school run".
 _BEFORE_ERRAND = {"you", "u", "'re", "are", "can", "will", "'ll", "could", "to", "help", "me", "us", "just"}
 # Doing someone else's work in their place: for the writer, it is a favor whatever the work.
