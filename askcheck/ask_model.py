@@ -93,8 +93,8 @@ _SHIFTS = {"shift", "shifts", "on-call", "oncall", "rota", "class", "lecture", "
 # doing the night feed on Friday".
 _TURNS = _SHIFTS | {"run", "feed", "feeds", "pickup", "pick-up", "drop-off", "teas"}
 # Things run on a named day, as long as they last: "run the Friday client call", "run Thursday's demo".
-_RUN_ON_A_DAY = {"call", "meeting", "demo", "session", "class", "workshop", "tour", "stall", "tombola", "raffle",
-                 "briefing", "standup", "stand-up"}
+# (A workshop or a class may take a day: its size is not known from its day.)
+_RUN_ON_A_DAY = {"call", "meeting", "demo", "stall", "tombola", "raffle", "briefing", "standup", "stand-up"}
 # Errand verbs that are errands only with these after them: "take the kids to…", "pick me up",
 # "you're coming with me to my biopsy on the 9th".
 _ERRAND_NEEDS = {"take": {"to", "from"}, "taking": {"to", "from"}, "pick": {"up"}, "picking": {"up"},
@@ -549,7 +549,9 @@ class Judge:
         at = effort.start
         if imposed:
             end = sentence_of(effort).end
-            at = next((t.i for t in toks[effort.start:end] if t.norm_ in self.errands), at)
+            # ("I've put you down to run…": the "'ve" of the frame is no errand of having.)
+            at = next((t.i for t in toks[effort.start:end] if t.norm_ in self.errands
+                       and t.lower_ not in {"'ve", "\u2019ve"}), at)
             effort = doc[at:end]
         while at < effort.end - 1 and toks[at].norm_ in _BEFORE_ERRAND:
             at += 1  # "you're driving…", "you can do my school run"
