@@ -19,8 +19,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
-import time
 import weakref
 from bisect import bisect_left
 from functools import lru_cache
@@ -31,6 +29,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from .cachedir import CACHE_ENV, STALE_DAYS, cache_folder, prune, touch_in_use, write_atomically  # noqa: F401 (CACHE_ENV, STALE_DAYS: this module's names too)
 from .docinfo import BoundedTable
 
 try:
@@ -741,22 +740,15 @@ _SAFE_NORMS = _SafeNorms()
 # phrases, a fifth of a cold `askcheck lint`. The result depends only on the phrase, this module and
 # spaCy's English tokenizer, so it is kept on disk between runs, under a name made from this module's
 # source and spaCy's version (a change to either starts a new file). A cache that cannot be read or
-# written is simply not used. ASKCHECK_CACHE_DIR chooses the folder ("" turns the cache off).
-CACHE_ENV = "ASKCHECK_CACHE_DIR"
-STALE_DAYS = 30
-
-
+# written is simply not used. The folder is askcheck's cache folder (`cachedir`).
 def _cache_path() -> Path | None:
-    folder = os.environ.get(CACHE_ENV)
+    folder = cache_folder()
     if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "askcheck")
-    if not folder:
         return None
     import spacy
 
     stamp = hashlib.sha256(Path(__file__).read_bytes() + spacy.__version__.encode()).hexdigest()[:16]
-    return Path(folder) / f"phrases-{stamp}.json"
+    return folder / f"phrases-{stamp}.json"
 
 
 class _PhraseCache:
@@ -787,8 +779,7 @@ class _PhraseCache:
                     data = self._read(self.path)
                     if isinstance(data, dict):
                         self.entries = data
-                    if self.path.stat().st_mtime < time.time() - 86400:
-                        os.utime(self.path)  # in use: not stale for `_prune` (at most one touch a day)
+                    touch_in_use(self.path)
                 except (OSError, ValueError, EOFError):  # EOFError: a truncated marshal file
                     pass
         return self.entries
@@ -817,26 +808,8 @@ class _PhraseCache:
         """Write the cache (atomically: a reader never sees half a file; the last writer wins)."""
         if self.path is None or self.entries is None:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix="." + self.prefix, suffix=".tmp")
-            self._write(fd)
-            os.replace(tmp, self.path)
-        except OSError:
-            return
-        self._prune()
-
-    def _prune(self) -> None:
-        """Delete the caches of other versions (other stamps) that no process has used for STALE_DAYS:
-        each upgrade of askcheck or spaCy starts a new file, and nothing else removes the old ones. A
-        version still in use (in another environment) touches its file when it reads it (`load`)."""
-        cutoff = time.time() - STALE_DAYS * 86400
-        for old in self.path.parent.glob(f"{self.prefix}*{self.suffix}"):
-            try:
-                if old != self.path and old.stat().st_mtime < cutoff:
-                    old.unlink()
-            except OSError:
-                pass
+        if write_atomically(self.path, self._write):
+            prune(self.path, self.prefix, self.suffix)
 
 
 _CACHE = _PhraseCache()

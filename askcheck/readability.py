@@ -7,7 +7,8 @@ pyphen; the Flesch constants are the English ones either way.
 
 textstat imports NLTK when it is imported, for that dictionary only (1.2 G instructions, about a
 third of a second); askcheck defers NLTK's import until something reads from it, which askcheck never
-does, so the result is the same and the cost is gone.
+does, so the result is the same and the cost is gone. pyphen's parsed hyphenation patterns are read
+from askcheck's cache folder (`hyphenation`) instead of parsed again in every process.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import re
 import sys
 import types
 from functools import lru_cache
+
+from . import hyphenation
 
 LANG = "en-US"
 
@@ -53,6 +56,7 @@ def _defer_import(name: str) -> None:
 @lru_cache(maxsize=1)
 def _textstat():
     _defer_import("nltk")  # textstat's `import nltk` serves only the "en" dictionary, never read for "en-US"
+    hyphenation.preload(LANG)  # pyphen's parsed patterns from askcheck's cache, before textstat parses them
     from textstat.textstat import textstatistics
 
     ts = textstatistics()

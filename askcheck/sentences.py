@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .docinfo import SENT_STARTS_KEY, doc_text, offsets
+from .docinfo import SENT_STARTS_KEY, BoundedTable, doc_text, offsets
 
 # After closing punctuation (and any closing quotes/brackets), whitespace, then the next sentence.
 _AFTER_END = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+\S|[^\s.!?\u2026\"'\u201d\u2019)\]\w])")
@@ -91,6 +91,17 @@ def _hard_wrapped(text: str, end: int, nxt: int) -> bool:
     return not _LIST_ITEM.match(text, nxt)
 
 
+class _AbbreviationEnds(BoundedTable):
+    """The six characters before a full stop -> whether they end an abbreviation: the same few endings
+    ("thanks", "s help") come back message after message, and a look-up costs less than the search."""
+
+    def make(self, before: str) -> bool:
+        return bool(_ABBREV.search(before))
+
+
+_ABBREVIATION_ENDS = _AbbreviationEnds()
+
+
 def _abbreviation(text: str, dot: int) -> bool:
     """ "e.g." or "Dr." or an initial ("J. Smith") does not end a sentence."""
-    return bool(_ABBREV.search(text[max(0, dot - 6):dot]))
+    return _ABBREVIATION_ENDS[text[max(0, dot - 6):dot]]

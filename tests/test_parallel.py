@@ -146,3 +146,22 @@ def test_parent_lints_the_first_chunk_before_forking(messages):
                                           annotate=worker_pid)]
     assert pids[:10] == [os.getpid()] * 10
     assert os.getpid() not in pids[10:]
+
+
+def test_chunks_run_in_memory_zones_once_the_vocabulary_is_large(monkeypatch):
+    # Below WARMUP_WORDS a chunk's new words stay in the vocabulary; above it they go with the chunk's
+    # memory zone, so a long run's vocabulary stops growing. The findings are the same either way.
+    from askcheck import parallel
+    from askcheck.engine import Linter
+
+    linter = Linter(Settings())
+    strings = linter.nlp.vocab.strings
+    kept = [("Could you review the qwxzkeptword draft by Friday?", "-", None)]
+    freed = [("Could you review the qwxzfreedword draft by Friday?", "-", None)]
+    monkeypatch.setattr(parallel, "WARMUP_WORDS", 10**9)
+    (first, _), = parallel._lint_chunk(linter, kept, None)
+    assert "qwxzkeptword" in strings
+    monkeypatch.setattr(parallel, "WARMUP_WORDS", 0)
+    (second, _), = parallel._lint_chunk(linter, freed, None)
+    assert "qwxzfreedword" not in strings
+    assert [f.code for f in first.findings] == [f.code for f in second.findings]

@@ -36,6 +36,38 @@ def test_deferred_nltk_still_works_for_whoever_uses_it():
     assert out == "module True find"
 
 
+def test_kept_hyphenation_patterns_are_what_pyphen_parses(tmp_path, monkeypatch):
+    # The first process parses the dictionary and keeps it; the next reads it back, the same patterns.
+    import pyphen
+
+    from askcheck import hyphenation
+    from askcheck.cachedir import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en-US")]
+    parsed = pyphen.HyphDict(path)
+
+    def preloaded():
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        hyphenation.preload("en-US")
+        return pyphen.hdcache[path]
+
+    assert vars(preloaded()) == vars(parsed)  # parsed and kept
+    (kept,) = tmp_path.glob("hyphenation-*.marshal")
+    read = preloaded()
+    assert vars(read) == vars(parsed)
+    assert pyphen.Pyphen(lang="en-US").hd is read and pyphen.Pyphen(lang="en-US").inserted("hyphenation") == "hy-phen-ation"
+    # A damaged or foreign file is parsed afresh, not trusted.
+    for damaged in (b"", b"not marshal", __import__("marshal").dumps({"ab": (0, ("1",))})):
+        kept.write_bytes(damaged)
+        assert vars(preloaded()) == vars(parsed)
+    # A cache folder that cannot be made: nothing kept, the dictionary parsed as usual.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
+    assert vars(preloaded()) == vars(parsed)
+
+
 def _lexicon_phrases() -> list[str]:
     from importlib.resources import files
 
