@@ -158,8 +158,12 @@ def _mentioned(doc, span) -> bool:
 
 def _apologizes_for(span, labels) -> bool:
     """Whether the apology's object is a self-label: "sorry for being so dumb" (overlapping), "sorry to
-    ask a stupid question" (the label right after it). That clause is self-deprecation's, once."""
-    return any(label.start < span.end + 3 and span.start < label.end for label in labels)
+    ask a stupid question" (the label right after it). That clause is self-deprecation's, once. A label
+    in a clause of its own after a comma is not the apology's object ("I felt so bad asking, I hate
+    being a burden"): each is reported by its rule."""
+    doc = span.doc
+    return any(span.start < label.end and label.start < span.end + 3
+               and not any(t.is_punct for t in doc[span.end:label.start]) for label in labels)
 
 
 def _overlaps(span, others) -> bool:
