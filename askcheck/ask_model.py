@@ -457,11 +457,7 @@ class Judge:
             reading = next((t for t in rest[:8] if t.norm_ in _READING_ANY), None)
             if reading is not None and _LARGE_SIZE.search(span_text(doc[reading.i:ask.end]).lower()):
                 found = doc[reading.i:reading.i + 1]
-        if found is None and (ask.form == "implicit" or crowd and _willing_to(rest)
-                              and any(t.text == crowd.split()[0] and tokens(doc)[t.i - 1].norm_ not in _CLAUSE_STARTS | {"that"}
-                                      for t in rest[:3])
-                              or any(t.norm_ in {"need", "needs", "looking", "seeking"} for t in rest[:4])):
-            # ("Is there anyone on here who'd be willing to mentor…", "we need a couple of parents to help repaint…")
+        if found is None and (ask.form == "implicit" or _calls_for_helpers(doc, rest, crowd)):
             found = self._wanted_to(doc, rest, facts)
         if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
             found = self._effort_before(doc, ask, at, effort)
@@ -1098,12 +1094,20 @@ def _two_sentences_before(doc: Doc, ask: Ask) -> list[Span]:
     return list(reversed(sentences(doc)[max(0, here - 2):here]))
 
 
-def _willing_to(rest) -> bool:
-    """ "anyone … willing to", "able to", "free to": a crowd asked for its willingness to do a thing (not
-    "can anyone tell me how to…", a how-to question)."""
+def _calls_for_helpers(doc: Doc, rest, crowd: str | None) -> bool:
+    """Whether a request calls for helpers, so that the work it names after "to" is the ask's: the writer
+    needs someone ("we need a couple of parents to help repaint…"), or a crowd addressed at the start is
+    asked whether it is willing ("Is there anyone on here who'd be willing to mentor…"; not a crowd in a
+    purpose clause, "so that anybody willing to discuss…", nor "can anyone tell me how to…")."""
+    if any(t.norm_ in {"need", "needs", "looking", "seeking"} for t in rest[:4]):
+        return True
+    if crowd is None:
+        return False
+    addressed = any(t.text == crowd.split()[0] and tokens(doc)[t.i - 1].norm_ not in _CLAUSE_STARTS | {"that"}
+                    for t in rest[:3])
     k = next((k for k, tok in enumerate(rest[:12]) if tok.norm_ == "to"), None)
-    return k is not None and k > 0 and rest[k - 1].norm_ in {"willing", "able", "free", "available", "happy", "keen",
-                                                             "interested", "prepared"}
+    return addressed and k is not None and k > 0 and rest[k - 1].norm_ in {
+        "willing", "able", "free", "available", "happy", "keen", "interested", "prepared"}
 
 
 def _reference(ask: Ask) -> bool:

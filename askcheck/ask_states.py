@@ -137,6 +137,7 @@ def _at_or_before_an_ask(span: Span, ask_sents: set[int]) -> bool:
 
 
 def _a_year_before_one_thing(span: Span) -> bool:
+    """ "the 2019 pricing sheet": a number that reads as a year, before one thing (not "2000 words")."""
     first, last = span[0].text, span[-1].norm_
     return len(first) == 4 and first.isdigit() and first[:2] in {"19", "20"} and not last.endswith("s")
 
