@@ -49,7 +49,9 @@ _HELPERS = {"help", "assist", "please", "pls", "plz", "kindly", "just", "possibl
             # "would you have capacity to review the FAQ section…", "have the bandwidth to…"
             "capacity", "bandwidth", "space", "room",
             # a crowd placed: "Is there anyone on here who'd be willing to…", "anyone nearby able to…"
-            "here", "who", "near", "nearby", "local", "area"}
+            "here", "who", "near", "nearby", "local", "area",
+            # "I'm relying on you completely to get the export working"
+            "completely", "totally", "entirely", "fully"}
 # A request for one of these is routine: "send me the file", "approve the PO", "call me".
 _ROUTINE = {"send", "forward", "email", "e-mail", "mail", "text", "message", "ping", "call", "ring",
             "phone", "sign", "approve", "confirm", "add", "remove", "delete", "merge", "revert", "undo",
@@ -140,7 +142,8 @@ _STRONG_FAVOR_FRAMES = [
     # The writer says the work is outside the reader's role: "I know charts aren't really your job",
     # "I know you're not on call", "I know you're IT and not my personal tech support".
     "(isn't|is not|aren't|are not|not|n't) (really|strictly|technically|exactly)? (your|in your|part of your|within your) "
-    "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field|project|account|bid)",
+    "(job|role|remit|area|responsibility|responsibilities|department|team|problem|thing|patch|wheelhouse|field|project|account|bid|"
+    "workstream|lane|beat|brief)",
     "(you're|you are|you aren't|you are not|you're not) (not)? (on call|on-call|on duty|on shift|on the rota)",
     # "I know you're on Payments now, not Identity": the reader has moved on from the work asked.
     "(i know|i realise|i realize|i know that) (you're|you are|you've moved|you have moved) (on|in|to|over to) *? *? (now|these days|,? not)",
