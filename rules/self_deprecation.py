@@ -83,8 +83,9 @@ question, but…"), the fix cuts it. It changes what the message says, so it is 
         suggestion_starts = {s for s, _ in self.suggestions.find(doc)}
         if suggestion_starts:  # "Stupid question, but have you checked…?": the writer is the helper
             spans = [s for s in spans if not _before_a_suggestion(doc, s, suggestion_starts)]
-        if not (asks_of(doc) or distress_of(doc)):
-            # Nothing asked and no need voiced: only a label about needing help itself is this rule's.
+        if not (asks_of(doc) or distress_of(doc) or _speaks_of_asking(doc)):
+            # Nothing asked, no need voiced, no word of the writer's asking ("Sorry for flooding the channel
+            # with all my questions. I know I'm a pain."): only a label about needing help itself is this rule's.
             spans = [s for s in spans if any(t.norm_ in _NEEDING for t in s)]
         for span in spans:
             edit = cut_clause(doc, span, _LABEL_CLAUSE)
@@ -111,6 +112,15 @@ def _before_a_suggestion(doc, span, starts: set[int]) -> bool:
             return False
         k += 1
     return k in starts
+
+
+_ASKING_WORDS = {"ask", "asks", "asking", "asked", "question", "questions", "help", "helping", "helped"}
+
+
+def _speaks_of_asking(doc) -> bool:
+    """Whether the message speaks of the writer's asking or being helped ("every time I have to ask for
+    help", "sorry for wasting everyone's time with my question"): a self-label there is about needing help."""
+    return any(t.norm_ in _ASKING_WORDS for t in doc)
 
 
 def _trim(span):
