@@ -69,7 +69,8 @@ class Cues:
         whens += [doc[s:e] for s, e in self.whens_in_ask.find(doc)
                   if sentences(doc)[sentence_index(doc, s)].start in ask_sents]
         # "now that you've moved to sales" gives a reason, not a time.
-        whens = [span for span in whens if not _names_an_event(span) and not _now_that(span) and not _state_now(span)]
+        whens = [span for span in whens if not _names_an_event(span) and not _now_that(span) and not _state_now(span)
+                 and not _signature_stamp(span)]
         outs = _spans(doc, self.outs, ask_sents, ignore_past=False)
         if outs:  # "I'll be really hurt if you say no" closes the way out it seems to open
             closed = self.not_outs.find(doc)
@@ -241,6 +242,12 @@ def _deadline(span: Span) -> bool:
     while k > 0 and toks[k].norm_ in {"like", "about", "around", "just", "only", "roughly", "under"}:
         k -= 1
     return k > 0 and toks[k].norm_ == "in" and toks[k - 1].norm_ in _CLOSING
+
+
+def _signature_stamp(span: Span) -> bool:
+    """ "--Ekdahl (talk) 13:26, 8 April 2019 (UTC)": a wiki signature's time stamp says when the message
+    was written, not when the work is wanted."""
+    return any(t.norm_ == "utc" for t in tokens(span.doc)[span.end:span.end + 5])
 
 
 def _names_an_event(span: Span) -> bool:
