@@ -13,8 +13,8 @@ import click
 
 from . import __version__
 from .cli_common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, INPUT_PATH, ConfigError, InterruptibleGroup,
-                         build_settings, cluster_options, corpus_reading_options, fail, interrupted, linter_for,
-                         load_file_config, open_output)
+                         build_settings, cluster_options, corpus_reading_options, fail, frozen_after_the_first,
+                         interrupted, linter_for, load_file_config, open_output)
 from .engine import Linter
 from .formatters import FORMATS, FileReport, RenderOptions, render
 from .registry import RegistryError, load_rules
@@ -212,9 +212,9 @@ def lint(paths, fmt, select, ignore, extend_select, include, exclude, stdin_file
                 reports = outcome.watch(_failing_cleanly(cluster_sources(
                     client, settings, paths, include, exclude, reading, partition_size, progress=progress), progress))
             else:
-                reports = outcome.watch(lint_sources(
+                reports = outcome.watch(frozen_after_the_first(lint_sources(
                     settings, gather_sources(paths, stdin_filename, include, exclude, reading),
-                    jobs=jobs or default_jobs(), progress=progress, asks=show_asks))
+                    jobs=jobs or default_jobs(), progress=progress, asks=show_asks)))
             if diff:
                 changed = _show_diffs(linter, list(reports), unsafe_fixes)
                 sys.exit(EXIT_ERROR if outcome.failed else (EXIT_FINDINGS if changed else EXIT_OK))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -47,6 +48,26 @@ def _freeze_imports() -> None:
 
         gc.freeze()
         _FROZEN.append(True)
+
+
+def frozen_after_the_first(reports: Iterable) -> Iterator:
+    """The reports, with what linting the first chunk made (the linter, its phrase tables and compiled
+    regexes, the common words' entries) moved out of the garbage collector's sight as the first report
+    comes: it lives as long as the process, and every full collection of a long run walked it again
+    (with `--jobs N`, before the workers are forked). Once per process, as for the imports."""
+    it = iter(reports)
+    for report in it:
+        if not _FROZEN_LINTER:
+            import gc
+
+            gc.freeze()
+            _FROZEN_LINTER.append(True)
+        yield report
+        yield from it
+        return
+
+
+_FROZEN_LINTER: list[bool] = []
 
 
 class InterruptibleGroup(click.Group):

@@ -544,12 +544,20 @@ class _JointWalk:
         self.any_next: dict[str, list[tuple[tuple[int, str], PhraseRegex]]] = {}
         self.by_next: dict[str, dict[str, list[tuple[tuple[int, str], PhraseRegex]]]] = {}
         self.keys: list[tuple[int, str]] = []
+        # A set of the same phrases as one walked already (self-deprecation's labels and
+        # excessive-apology's) finds the same spans: it is not walked again, it is given the first's.
+        self.copies: list[tuple[tuple[int, str], tuple[int, str]]] = []  # (walked set, its twin)
+        walked: dict[tuple[Compiled, ...], tuple[int, str]] = {}
         for ref in self.members:
             member = ref()
             if member is None:
                 continue
             for name, rx in member.shared.items():
                 key = (member.serial, name)
+                twin = walked.setdefault(tuple(rx.phrases), key)
+                if twin != key:
+                    self.copies.append((twin, key))
+                    continue
                 self.keys.append(key)
                 for word in rx.literal_words:
                     seconds = rx._next_words(word, word, _NO_CLASSES)  # shared sets: no class, no "anywhere"
@@ -606,6 +614,9 @@ class _JointWalk:
                     else:
                         out[key] = [span]
                 resume[key] = m.end()
+        for walked, twin in self.copies:
+            if walked in out:
+                out[twin] = out[walked]  # each caller copies what it is given
         return out
 
 
