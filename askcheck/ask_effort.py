@@ -522,6 +522,9 @@ def _two_sentences_before(doc: Doc, ask: Ask) -> list[Span]:
     return list(reversed(sentences(doc)[max(0, here - 2):here]))
 
 
+_PURPOSE_STARTS = _CLAUSE_STARTS | {"that"}  # "so that anybody willing to…": a crowd inside a clause
+
+
 def calls_for_helpers(doc: Doc, rest, crowd: str | None) -> bool:
     """Whether a request calls for helpers, so that the work it names after "to" is the ask's: the writer
     needs someone ("we need a couple of parents to help repaint…"), or a crowd addressed at the start is
@@ -531,7 +534,7 @@ def calls_for_helpers(doc: Doc, rest, crowd: str | None) -> bool:
         return True
     if crowd is None:
         return False
-    addressed = any(t.text == crowd.split()[0] and tokens(doc)[t.i - 1].norm_ not in _CLAUSE_STARTS | {"that"}
+    addressed = any(t.text == crowd.split()[0] and tokens(doc)[t.i - 1].norm_ not in _PURPOSE_STARTS
                     for t in rest[:3])
     k = next((k for k, tok in enumerate(rest[:12]) if tok.norm_ == "to"), None)
     return addressed and k is not None and k > 0 and rest[k - 1].norm_ in {

@@ -240,8 +240,6 @@ def _set_extension(doc: Doc, name: str, value) -> None:
         doc.user_data[key] = value
 
 
-_EXTENSION_KEYS: dict[str, tuple] = {}
-
 
 def asks_of(doc: Doc) -> list:
     """`doc._.asks` (a list, empty when the message asks nothing), read once per Doc: rules ask for it often."""

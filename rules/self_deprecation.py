@@ -5,7 +5,7 @@ from askcheck import lexicon
 from askcheck.clauses import ClauseWords, cut_clause
 from askcheck.context import mentioned
 from askcheck.declarative import make_fix
-from askcheck.docinfo import asks_of, distress_of, span_text
+from askcheck.docinfo import asks_of, distress_of, norms, span_text
 from askcheck.finding import Applicability
 from askcheck.phrases import PhraseRegex, PhraseSets
 from askcheck.rule import Option, Rule, Violation
@@ -120,7 +120,7 @@ _ASKING_WORDS = {"ask", "asks", "asking", "asked", "question", "questions", "hel
 def _speaks_of_asking(doc) -> bool:
     """Whether the message speaks of the writer's asking or being helped ("every time I have to ask for
     help", "sorry for wasting everyone's time with my question"): a self-label there is about needing help."""
-    return any(t.norm_ in _ASKING_WORDS for t in doc)
+    return not _ASKING_WORDS.isdisjoint(norms(doc))
 
 
 def _trim(span):
