@@ -65,8 +65,9 @@ _STRONG_FAVOR_FRAMES = [
     # "I know you're on Payments now, not Identity": the reader has moved on from the work asked.
     "(i know|i realise|i realize|i know that) (you're|you are|you've moved|you have moved) (on|in|to|over to) *? *? (now|these days|,? not)",
     "not my (personal)? (tech support|it support|assistant|secretary|helpdesk|help desk|babysitter|chauffeur)",
-    # "I know you've moved to the data team", "I know you're not on bids any more": moved off the work.
-    "(i know|i realise|i realize|i know that) (you've|you have) (moved|switched|changed|gone) (to|over|teams|jobs|roles)",
+    # "I know you've moved to the data team", "I know you moved to Platform", "I know you're not on bids any
+    # more": moved off the work.
+    "(i know|i realise|i realize|i know that) (you've|you have|you) (moved|switched|changed|gone) (to|over|teams|jobs|roles)",
     "(not|no longer) (on|in|doing) [WORD] (any more|anymore)",
     # "even though you're not on the panel", "I know it wasn't in the quote": outside what the reader took on.
     "(even though|although|though|i know|i realise|i realize) (you're|you are) not (on|in|part of) (the|our|my) (panel|team|committee|project|board|rota)",
