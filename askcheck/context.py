@@ -44,7 +44,7 @@ def is_past(span: Span, ask_sents: set[int] = frozenset(), new_clause_is_now: bo
     if first is None or first >= span.end + 2:
         return False
     if not new_clause_is_now:
-        return True
+        return not _present_clause_after(toks, first, span)
     # "I've been offered the flat and the agent wants it signed by Friday": a new clause with its own
     # subject between the past and the phrase speaks of now, unless that clause is past too ("… and it
     # took three hours").
@@ -54,6 +54,20 @@ def is_past(span: Span, ask_sents: set[int] = frozenset(), new_clause_is_now: bo
 
 
 _CLAUSE_JOINS = {"and", "but", "so", "while", "because", "though", "although"}
+_PRESENT_BE = {"is", "'s", "am", "'m", "are", "'re"}
+
+
+def _present_clause_after(toks, first: int, span: Span) -> bool:
+    """ "I know it wasn't in the quote, but it's only the one component", "You bailed on me last year, so
+    I'm counting on you: two songs": a clause of its own, joined after the past and set in the present
+    by its verb "to be", speaks of now; its size bounds the ask."""
+    joins = [a.i for a, b in zip(toks[first:span.start], toks[first + 1:span.start + 1])
+             if a.norm_ in {"but", "so"} and b.norm_ in _SUBJECTS]
+    if not joins:
+        return False
+    clause = toks[joins[-1] + 1:span.end]
+    return (len(clause) >= 2 and clause[1].norm_ in _PRESENT_BE
+            and not any(_marks_past(t, toks) for t in toks[joins[-1]:min(span.end + 2, span.sent.end)]))
 _SUBJECTS = {"the", "a", "my", "your", "our", "he", "she", "they", "we", "i", "you", "it", "his", "her", "their"}
 
 
