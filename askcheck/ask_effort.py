@@ -208,8 +208,10 @@ class EffortJudgments:
         if verb in {"walk", "walking"} and "through" in after:
             return False  # "walk me through the deploy" is teaching
         # ("on Tuesdays and Thursdays this term": standing days name the occasions too.)
+        # ("at 3:30" is a time of day, though "3:30" is no number to spaCy.)
         return any(t.like_num or t.norm_ in _OCCASIONS or classes_of(t.norm_) & {"[DAY]", "[MONTH]", "[CLOCK]", "[ORDINAL]"}
-                   or classes_of(t.norm_[:-1]) & {"[DAY]"} for t in toks[when.start:when.end])
+                   or classes_of(t.norm_[:-1]) & {"[DAY]"} or (":" in t.norm_ and "[NUM]" in classes_of(t.norm_))
+                   for t in toks[when.start:when.end])
 
     def _effort_before(self, doc: Doc, ask: Ask, at: int, effort) -> Span | None:
         """ "I am looking for help improving the dermatology content. Would you be willing to help?":
