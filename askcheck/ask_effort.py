@@ -219,6 +219,13 @@ class EffortJudgments:
         on Saturday and could really use another pair of hands") from its own words before the wish."""
         implicit = ask.form == "implicit"
         words_in_ask = [t for t in words(ask.span) if t.is_alpha and (not implicit or t.i >= at)]
+        # "Would you be willing to help, or do you have any friends who…": the request for help ends
+        # where a clause of its own begins after it.
+        helping = next((k for k, t in enumerate(words_in_ask) if t.norm_ in {"help", "helping"}), None)
+        if helping is not None:
+            cut = next((k for k, t in enumerate(words_in_ask[helping + 1:], helping + 1)
+                        if t.norm_ in {"or", "and"} and tokens(doc)[t.i - 1].text == ","), None)
+            words_in_ask = words_in_ask[:cut]
         if len(words_in_ask) > 12 or not any(t.norm_ in (_HELP_NOUNS if implicit else {"help", "you", "u"})
                                              for t in words_in_ask):
             return None
