@@ -504,11 +504,12 @@ def large_work(doc: Doc, start: int) -> bool:
 
 
 def _presence(toks) -> bool:
-    """ "stay with you", "take me out", "take her out": a stay, or a person taken out, is work of presence
-    whose words are all plain ones."""
+    """ "stay with you", "take me out", "take her out", "drive me up to Mum's": a stay, or a person taken
+    out or driven somewhere, is work of presence whose words are all plain ones."""
     if toks[0].norm_ in {"stay", "staying", "crash", "crashing", "kip", "kipping", "sleep", "sleeping"}:
         return True
-    return len(toks) > 2 and toks[0].norm_ in {"take", "taking"} and toks[1].norm_ in {"me", "him", "her", "us", "them"}
+    return (len(toks) > 2 and toks[0].norm_ in {"take", "taking", "drive", "driving", "ferry", "ferrying"}
+            and toks[1].norm_ in {"me", "him", "her", "us", "them"})
 
 
 def doer(before) -> str | None:

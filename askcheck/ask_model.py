@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .ask_effort import (DETERMINERS, HELPERS, LARGE_SIZE, MENDING, NEEDING, ROUTINE, WRITER, EffortJudgments,
                          asks_bare_help, calls_for_helpers, doer, large_work, needed)
-from .ask_states import Cues, duration_minutes, is_tiny
+from .ask_states import Cues, duration_minutes, is_tiny, length_of_a_thing, per_visit
 from .docinfo import distress_of, doc_text, sentence_index, sentences, span_text, tokens, words
 from .phrases import MONTHS, WEEKDAYS, PhraseRegex
 from .task_words import DELIBERATION, HELLOS, TaskWords
@@ -222,7 +222,8 @@ class _Facts:
 
     @cached_property
     def quick_bounds(self):
-        return [duration_minutes(span_text(self.doc[s:e])) for s, e in self.judge.quick_bounds.find(self.doc)]
+        return [duration_minutes(span_text(self.doc[s:e])) for s, e in self.judge.quick_bounds.find(self.doc)
+                if not per_visit(self.doc, s) and not length_of_a_thing(self.doc, e)]
 
     @cached_property
     def time_asks(self):

@@ -150,7 +150,8 @@ def is_tiny(size: Span) -> bool:
         return True
     minutes = duration_minutes(span_text(size))
     if minutes is not None:
-        return minutes <= 5 and not _length_of_a_thing_made(size)
+        return (minutes <= 5 and not _length_of_a_thing_made(size) and not per_visit(size.doc, size.start)
+                and not length_of_a_thing(size.doc, size.end))
     toks = [t for t in tokens(size.doc)[size.start:size.end + 1] if t.is_alpha or t.like_num or t.text[:1].isdigit()]
     if not any(t.norm_ in _TINY_PARTS for t in toks):
         return False
@@ -159,6 +160,27 @@ def is_tiny(size: Span) -> bool:
               for t in toks]
     count = next((n for n in counts if n is not None), None)
     return count is None or count <= 3
+
+
+_REPEATS = {"every", "each", "daily", "nightly", "weekly"}
+
+
+def per_visit(doc: Doc, start: int) -> bool:
+    """ "once a day while we're gone? Ten minutes tops", "Every other evening, five minutes with the can":
+    minutes a visit, with visits again and again, do not make the favor quick."""
+    k = sentence_index(doc, start)
+    sents = sentences(doc)
+    toks = tokens(doc)[sents[max(k - 1, 0)].start:sents[k].end]
+    # ("They'd call you once, five minutes tops": once is one visit; "once a day" is many.)
+    return any(t.norm_ in _REPEATS or t.norm_ in {"once", "twice"} and n.norm_ in {"a", "per", "every", "each"}
+               for t, n in zip(toks, toks[1:]))
+
+
+def length_of_a_thing(doc: Doc, end: int) -> bool:
+    """ "It's about four minutes out loud", "four minutes long", "twelve minutes of footage": how long the
+    thing runs, not how long the work on it takes."""
+    after = [t.norm_ for t in tokens(doc)[end:end + 2]]
+    return after[:2] == ["out", "loud"] or after[:1] in (["long"], ["of"]) and after[1:] != ["your"]
 
 
 # Taking a thing in takes as long as it lasts: "watch my 3-minute demo", "listen to a 2-minute clip".

@@ -82,7 +82,12 @@ def _first_past_marker(sent: Span) -> int | None:
 
 def _marks_past(tok, toks) -> bool:
     return ((tok.norm_ in PAST_MARKERS or tok.lower_ in PAST_MARKERS or _first_person_past(tok, toks))
-            and not _present_got(tok, toks))
+            and not _present_got(tok, toks) and not _the_last(tok, toks))
+
+
+def _the_last(tok, toks) -> bool:
+    """ "It's the last five slides", "the last chapter": what is left, not what is past."""
+    return tok.norm_ == "last" and tok.i > 0 and toks[tok.i - 1].norm_ == "the"
 
 
 def _present_got(tok, toks) -> bool:
