@@ -76,7 +76,9 @@ class TaskWords:
         if subject and any(w not in self.generic and w not in {"re", "fwd", "fw"} and len(w) > 2
                            for w in _WORD.findall(subject.lower())):
             return f"Subject: {subject}"
-        crying = {i for d in distress_of(doc) for i in range(d.start, d.end)}
+        cries = distress_of(doc)
+        crying = {i for d in cries for i in range(d.start, d.end)}
+        overwhelmed = any(_OVERWHELMED.search(span_text(d)) for d in cries)
         before = [s for s in sentences(doc) if s.end <= span.start]
         after = [s for s in sentences(doc) if s.start >= span.end]
         for sent in list(reversed(before)) + after:
@@ -89,11 +91,20 @@ class TaskWords:
             if anywhere:
                 if any(t.i not in skip for t in self.content_words(sent)):
                     return sent
-            elif self._substance(sent, skip | crying) >= 1:
+            elif self._substance(sent, skip | crying) >= 1 and (not overwhelmed or _PROBLEM.search(span_text(sent))):
+                # Next to a cry of being overwhelmed, a domain named ("I'm drowning with this house sale")
+                # is not a need described: only a problem stated is ("the printer jams on every page").
+                # (Being stuck or confused is no such cry: "trying to install Lupin, but I'm stuck".)
                 return sent
         return None
 
 
+# Cries of being overwhelmed, not of being stuck on one thing ("I'm stuck", "totally confused").
+_OVERWHELMED = re.compile(r"\b(?:overwhelmed|drowning|panick?ing|panic|freaking out|losing (?:my mind|it)|wits? end|"
+                          r"over my head|out of my depth|end of my rope|breaking point|falling apart|spiral+ing|"
+                          r"barely (?:keeping|holding)|can(?:'t|not| not) (?:cope|keep up|take|do this|breathe|think)|"
+                          r"desperate|where (?:to )?(?:even )?(?:start|begin)|where else to turn|cry|scream|a (?:mess|wreck|state)|"
+                          r"nothing (?:works|is going right)|keep (?:going|on) like this)\b", re.IGNORECASE)
 _GREETINGS = {"hi", "hello", "hey", "dear", "morning", "evening", "afternoon", "hiya", "yo"}
 # Lines a mail program writes: "Sent from my iPhone", "Subject: (no subject)", "Get Outlook for Android".
 _BOILERPLATE = re.compile(r"\s*(?:sent from my \w+|subject:\s*\(?no subject\)?\s*$|get outlook for \w+)", re.IGNORECASE)
