@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .context import is_past
-from .docinfo import sentence_index, sentence_of, sentences, span_text, tokens, words
+from .docinfo import doc_text, sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import PhraseRegex
 
 # The writer says outright that the work is small: "it's not huge", "nothing big" ("It's just the one couch,
@@ -94,6 +94,9 @@ class Cues:
         sizes = [span for span in sizes if not _a_year_before_one_thing(span)]
         # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.
         sizes = [span for span in sizes if not any(t.norm_ in {"who", "whom", "whose"} for t in span)]
+        # "Say the word and I'll ask Tom": an idiom for "just tell me", not a word to write.
+        sizes = [span for span in sizes if not (span.text.lower() == "the word" and span.start > 0
+                                                and doc[span.start - 1].norm_ in {"say", "says", "give"})]
         # Sentences that say when or leave an out ("No rush, and totally fine if nothing comes to
         # mind.") and the words that give a size speak of the ask's logistics, not of its topic.
         logistics = {i for span in sizes + whens for i in range(span.start, span.end)}
@@ -268,8 +271,16 @@ def _deadline(span: Span) -> bool:
 
 def _signature_stamp(span: Span) -> bool:
     """ "--Ekdahl (talk) 13:26, 8 April 2019 (UTC)": a wiki signature's time stamp says when the message
-    was written, not when the work is wanted."""
-    return any(t.norm_ == "utc" for t in tokens(span.doc)[span.end:span.end + 5])
+    was written, not when the work is wanted; so does a date in an email signature, below its "--" line
+    ("Amir Haddad | Logistics Coordinator | 12 March 2024")."""
+    if any(t.norm_ == "utc" for t in tokens(span.doc)[span.end:span.end + 5]):
+        return True
+    text = doc_text(span.doc)
+    return _SIGNATURE_LINE.search(text, 0, span.start_char) is not None
+
+
+# The line that opens an email signature: "--" or "-- " alone on its line.
+_SIGNATURE_LINE = re.compile(r"(?:^|\n)-- ?\n")
 
 
 def _names_an_event(span: Span) -> bool:
