@@ -304,7 +304,7 @@ class Judge(EffortJudgments):
                     # the thing told before is the work's object, and its size.
                     ask.size = named
                     ask.why["size"] = f'"{span_text(named)}": the thing "it" stands for, told before the ask'
-                elif size is None and ask.effort is not None and tokens(doc)[ask.effort.start].norm_ in MENDING:
+                elif size is None and ask.effort is not None and _mends(tokens(doc), ask.effort.start):
                     # "Could you true it for me?" (the buckled wheel told before): one thing to mend.
                     ask.size = ask.effort
                     ask.why["size"] = f'"{span_text(ask.effort)}": one thing of the writer\'s to mend is as big as it is'
@@ -441,6 +441,15 @@ class Judge(EffortJudgments):
         the work, it is a favor the reader did not agree to; it is quick only when said to take minutes."""
         frame = [t for t in toks if t.i >= at][:6]
         effort = doc[frame[0].i:frame[-1].i + 1]
+        norms = [t.norm_ for t in toks]
+        if (any(a in {"your", "ur"} and b in _TURNS_OF_A_DUTY for a, b in zip(norms, norms[1:]))
+                and any(t.norm_ in _CHORES for t in tokens(doc))):
+            # "It's YOUR turn to clean the bathroom. The rota's on the fridge.": a turn of a chore the
+            # household shares, not a favor ("Your turn to host Christmas" still is one).
+            ask.kind, ask.cost = "task", "quick"
+            ask.why["kind"] = "task: the reader's turn of a shared duty"
+            ask.why["cost"] = "quick: a turn of a shared duty is no favor to bound"
+            return
         ask.kind = "favor"
         ask.why["kind"] = f'favor: the writer commits the reader without asking ("{span_text(effort)}")'
         if self._small(doc, ask, effort, facts):
@@ -614,6 +623,17 @@ class Judge(EffortJudgments):
 _READING_ANY = {"read", "reading", "skim", "skimming", "review", "reviewing", "proofread", "proofreading", "edit",
                 "editing"}
 # The writer's household, whose care is a personal favor: "watch the kids", "feed the cat".
+def _mends(toks, at: int) -> bool:
+    """ "Could you true it for me?", "sew up the hole": one thing of the writer's mended. Sewing a thing
+    whole ("help me sew my costume") is making it, not mending it."""
+    if toks[at].norm_ not in MENDING:
+        return False
+    return toks[at].norm_ != "sew" or at + 1 < len(toks) and toks[at + 1].norm_ in {"up", "on", "back", "it", "this", "that"}
+
+
+_TURNS_OF_A_DUTY = {"turn", "week", "go"}  # "your turn", "your week for the bins", "your go"
+_CHORES = {"rota", "bins", "bin", "dishes", "washing-up", "hoover", "hoovering", "vacuum", "vacuuming", "laundry",
+           "recycling", "mop", "mopping", "clean", "cleaning", "chores", "chore"}
 _HOUSEHOLD = {"kids", "children", "baby", "son", "daughter", "dog", "dogs", "cat", "cats", "pets", "plants", "tomatoes",
               "chickens", "rabbit", "rabbits", "hamster", "fish", "greenhouse", "allotment", "twins", "girls", "boys",
               "mum", "mom", "dad", "gran", "granny", "grandma", "grandad", "granddad", "grandpa", "nan", "nana", "nanna"}
