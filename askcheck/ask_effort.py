@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from .ask_states import duration_minutes, well_wishing
+from .ask_states import WANTED_HELPERS, duration_minutes, well_wishing
 from .docinfo import doc_text, sentence_index, sentence_of, sentences, span_text, tokens, words
 from .phrases import classes_of
 from .task_words import greeting_or_signoff, social_or_past
@@ -517,9 +517,9 @@ def doer(before) -> str | None:
     for tok in reversed(before):
         if tok.norm_ in {"i", "we", "you", "u"}:
             return tok.norm_
-        if tok.norm_ in {"someone", "somebody", "anyone", "anybody", "people", "volunteers", "volunteer", "helpers",
-                         "helper", "person", "soul", "souls", "folks"}:
-            # "we need someone to feed the chickens", "we're looking for two people to help…": whoever does it is asked
+        if tok.norm_ in WANTED_HELPERS:
+            # "we need someone to feed the chickens", "we're looking for two people to help…", "we need a
+            # couple of parents to help repaint the clubhouse": whoever does it is asked
             return "you"
         if tok.norm_ in {"your", "yours"}:
             return "you"  # "I'm going to need your help getting the house ready"

@@ -333,6 +333,8 @@ class Judge(EffortJudgments):
         crowd = None if ask.form == "proposal" else self._crowd(toks, at)
         if crowd and crowd.lower() in {"someone", "somebody"} and _greets_by_name(doc):
             crowd = None  # "Hi Greg, we're away next weekend and need someone to feed the chickens": Greg
+        if crowd is None and ask.form != "proposal" and (group := _greets_a_group(doc)) and calls_for_helpers(doc, rest, None):
+            crowd = group  # "Hi all, we need a couple of parents to help repaint the clubhouse": a call to the group
         ask.audience = "crowd" if crowd else "reader"
         ask.why["audience"] = f'crowd: addressed to "{crowd}"' if crowd else "reader: no open crowd addressed"
         if ask.form == "imposed" and not crowd:
@@ -640,6 +642,24 @@ _HOUSEHOLD = {"kids", "children", "baby", "son", "daughter", "dog", "dogs", "cat
 _SALUTATIONS = HELLOS | {"hiya", "morning", "evening", "afternoon", "yo"}
 _GROUP_NAMES = {"all", "everyone", "everybody", "team", "folks", "guys", "friends", "colleagues", "both", "there",
                 "y'all", "yall", "gang", "neighbours", "neighbors"}
+
+
+def _greets_a_group(doc: Doc) -> str | None:
+    """ "Hi all,", "Morning everyone!", "Dear Year 2 families,": the word of a greeting that opens the message
+    to a group, if any."""
+    toks = [t for t in tokens(doc)[:7] if not t.is_space]
+    if not toks or toks[0].norm_ not in _SALUTATIONS:
+        return None
+    for tok in toks[1:]:
+        if tok.norm_ in _GROUP_NAMES - {"there", "both"} or tok.norm_ in _GROUPS_GREETED:
+            return tok.text
+        if not tok.is_alpha and not tok.like_num:
+            return None  # the greeting ends at its comma
+    return None
+
+
+_GROUPS_GREETED = {"families", "parents", "members", "residents", "volunteers", "neighbours", "neighbors", "mums",
+                   "dads", "carers", "players"}
 
 
 def _greets_by_name(doc: Doc) -> bool:

@@ -51,6 +51,12 @@ def duration_minutes(text: str) -> float | None:
     return None
 
 
+# Whoever is wanted to do the work, in a call for helpers.
+WANTED_HELPERS = {"someone", "somebody", "anyone", "anybody", "people", "volunteers", "volunteer", "helpers", "helper",
+                   "person", "soul", "souls", "folks", "parents", "adults", "grown-ups", "mums", "moms", "dads", "hands",
+                   "drivers", "bakers", "cooks", "neighbours", "neighbors", "members", "students"}
+
+
 class Cues:
     """What a message states about its asks, found once per message: effort bounds, times, opt-outs."""
 
@@ -94,6 +100,9 @@ class Cues:
         sizes = [span for span in sizes if not _a_year_before_one_thing(span)]
         # "you're the only one who really gets Excel macros" describes the reader; it sizes nothing.
         sizes = [span for span in sizes if not any(t.norm_ in {"who", "whom", "whose"} for t in span)]
+        # "we need a couple of parents to help": a count of helpers sizes the call, not the work.
+        sizes = [span for span in sizes if not (span[-1].norm_ in WANTED_HELPERS and span.end < len(doc)
+                                                and doc[span.end].norm_ in {"to", "who", "for"})]
         # "Say the word and I'll ask Tom": an idiom for "just tell me", not a word to write.
         sizes = [span for span in sizes if not (span.text.lower() == "the word" and span.start > 0
                                                 and doc[span.start - 1].norm_ in {"say", "says", "give"})]
