@@ -561,7 +561,12 @@ class Judge(EffortJudgments):
             return True
         # "review my draft", and the writer's own undertaking a wish for help follows ("I'm moving…").
         near = tokens(ask.span.doc)[max(effort.start - 2, ask.start):min(effort.end + 3, ask.end)]
-        return any(t.norm_ in WRITER for t in near)
+        if any(t.norm_ in WRITER for t in near):
+            return True
+        # "Mum's poorly so I need you on the stall with me Saturday": asked amid the writer's family life,
+        # in a message with nothing of work in it, the work is a favor.
+        return (any(t.norm_ in _HOUSEHOLD for t in toks) and not any(t.norm_ in self.work_nouns for t in toks)
+                and not facts.business_thread and not self._greets_a_role(ask.span.doc, facts))
 
     def _greets_a_role(self, doc: Doc, facts: _Facts) -> bool:
         """ "Hi Professor Banks,": the greeting names the reader's role, so what is asked is their duty,
