@@ -21,7 +21,8 @@ ESSAY = "essay.jsonl"
 LATER = {ESSAY, "dev-favors.jsonl", "dev-duties.jsonl", "dev-boundary.jsonl", "dev-short.jsonl",
          "dev-context.jsonl", "dev-work.jsonl", "dev-personal.jsonl", "dev-everyday.jsonl",
          "dev-online.jsonl", "dev-polite.jsonl", "dev-life.jsonl",
-         "dev-sizes.jsonl", "dev-registers.jsonl", "dev-asides.jsonl", "dev-roles.jsonl"}
+         "dev-sizes.jsonl", "dev-registers.jsonl", "dev-asides.jsonl", "dev-roles.jsonl",
+         "dev-office.jsonl"}
 
 
 @pytest.fixture(scope="module")
