@@ -1,11 +1,13 @@
 """pressure: wording that pushes the reader toward yes, so that declining costs them."""
 from __future__ import annotations
 
+import re
+
 from askcheck import lexicon
 from askcheck.clauses import ClauseWords, cut_clause
 from askcheck.context import mentioned
 from askcheck.declarative import make_fix
-from askcheck.docinfo import asks_of, sentences, span_text, tokens, words
+from askcheck.docinfo import asks_of, doc_text, sentences, span_text, tokens, words
 from askcheck.finding import Applicability
 from askcheck.phrases import PhraseRegex, PhraseSets
 from askcheck.rule import Option, Rule, Violation
@@ -22,6 +24,23 @@ KINDS = {
     "urgency": "manufactures urgency",
 }
 # These push toward a yes to something asked; the others are pressure by themselves.
+# A deadline hours away, told: "I present in an hour", "the portal closes in 20 minutes".
+_REAL_DEADLINE = re.compile(r"\b(?:in|within) (?:an|one|half an|the next|the|a couple of|a few|\d+|two|three|twenty|thirty|"
+                            r"forty|fifteen|ten|five) ?(?:hour|hours|hrs|minutes|mins|min)\b", re.IGNORECASE)
+
+
+def _real_deadline(doc) -> bool:
+    """Whether the message tells of an event hours away ("I present in an hour"), not a demand that
+    the work be done that soon ("I need it in an hour")."""
+    text = doc_text(doc)
+    for m in _REAL_DEADLINE.finditer(text):
+        sent = next(s for s in sentences(doc) if s.start_char <= m.start() < s.end_char)
+        if not any(t.norm_ in _DEMANDING for t in words(sent)):
+            return True
+    return False
+
+
+_DEMANDING = {"need", "needs", "want", "wants", "must", "have", "expect", "expecting"}
 _NEED_AN_ASK = {"crowd", "urgency", "promises"}
 # A moderator's warning in their role ends in a sanction: "…or you will be blocked".
 _SANCTIONS = {"blocked", "banned", "reported", "suspended", "desysopped", "topic-banned", "sanctioned"}
@@ -109,6 +128,9 @@ deserve emphasis. The fix never adds words.
             shout = self._shouting(doc) or self._piled_marks(doc)
             if shout is not None:
                 spans.append((shout, "urgency"))
+        if any(kind == "urgency" for _, kind in spans) and _real_deadline(doc):
+            # "URGENT!!! … I present in an hour": urgency with its near deadline told is real, not made up.
+            spans = [(span, kind) for span, kind in spans if kind != "urgency"]
         seen = []
         for span, kind in sorted(spans, key=lambda p: p[0].start):
             if any(o.start < span.end and span.start < o.end for o in seen):
