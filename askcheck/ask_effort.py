@@ -551,6 +551,40 @@ def calls_for_helpers(doc: Doc, rest, crowd: str | None) -> bool:
         "willing", "able", "free", "available", "happy", "keen", "interested", "prepared"}
 
 
+# The words of a call for volunteers: who is wanted ("volunteers", "people", "folks"…).
+_VOLUNTEERS = {"volunteers", "volunteer", "helpers", "people", "folks", "parents", "adults", "hands", "drivers"}
+# The words of the call itself: "we need…", "looking for…", "… wanted".
+_CALLING = {"need", "needs", "needed", "want", "wanted", "looking", "seeking", "sought", "required", "calling"}
+# Between who is wanted and the work: "volunteers wanted to help run…", "people who can fix…".
+_WANTED_FOR = {"wanted", "needed", "required", "who", "that", "can", "could", "would", "to", "help", "and", "willing",
+               "able", "happy", "please"}
+
+
+def volunteering(doc: Doc, rest) -> Span | None:
+    """The work a call for volunteers names: "looking for volunteers to help run the stalls", "We need
+    people who can fix toasters", "Volunteers wanted for a litter pick on the rec". Volunteering gives
+    time whatever the work, so any verb names real work here; "for" names the occasion that is the work."""
+    k = next((k for k, t in enumerate(rest[:16]) if t.norm_ in _VOLUNTEERS), None)
+    if k is None or not any(t.norm_ in _CALLING for t in rest[max(k - 5, 0):k + 2]):
+        return None  # "the list of people who will attend" calls for no one
+    j = k + 1
+    while j < len(rest) and rest[j].norm_ in _WANTED_FOR:
+        j += 1
+    if j >= len(rest) or not rest[j].is_alpha:
+        return None
+    if rest[j].norm_ == "for":
+        obj = []
+        for tok in rest[j + 1:j + 9]:
+            if not (tok.is_alpha or tok.like_num or tok.text in {"-", "'s"}):
+                break
+            obj.append(tok)
+        content = [t for t in obj if t.norm_ not in DETERMINERS and t.norm_ not in _FUNCTION_WORDS]
+        return doc[obj[0].i:obj[-1].i + 1] if content else None
+    if rest[j].norm_ in _FUNCTION_WORDS or rest[j].norm_ in DETERMINERS or rest[j - 1].norm_ not in _WANTED_FOR:
+        return None
+    return doc[rest[j].i:rest[j].i + 1]
+
+
 def needed(toks, start: int) -> bool:
     """ "I need a recommendation letter by Friday": the work is what the writer needs, done by the reader."""
     k = start - 1

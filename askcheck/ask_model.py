@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .ask_effort import (DETERMINERS, HELPERS, LARGE_SIZE, MENDING, NEEDING, ROUTINE, WRITER, EffortJudgments,
-                         asks_bare_help, calls_for_helpers, doer, large_work, needed)
+                         asks_bare_help, calls_for_helpers, doer, large_work, needed, volunteering)
 from .ask_states import Cues, duration_minutes, is_tiny, length_of_a_thing, per_visit
 from .docinfo import distress_of, doc_text, sentence_index, sentences, span_text, tokens, words
 from .phrases import MONTHS, WEEKDAYS, PhraseRegex
@@ -375,6 +375,8 @@ class Judge(EffortJudgments):
                 found = doc[reading.i:reading.i + 1]
         if found is None and (ask.form == "implicit" or calls_for_helpers(doc, rest, crowd)):
             found = self._wanted_to(doc, rest, facts)
+        if found is None and (ask.form == "implicit" or crowd or calls_for_helpers(doc, rest, crowd)):
+            found = volunteering(doc, toks)
         if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
             found = self._effort_before(doc, ask, at, effort)
         if found is not None and self._small(doc, ask, found, facts):

@@ -103,6 +103,10 @@ class Cues:
         # "we need a couple of parents to help": a count of helpers sizes the call, not the work.
         sizes = [span for span in sizes if not (span[-1].norm_ in WANTED_HELPERS and span.end < len(doc)
                                                 and doc[span.end].norm_ in {"to", "who", "for"})]
+        # "please reply to this email": where to answer, not a piece of work.
+        sizes = [span for span in sizes if not (span.start > 1 and doc[span.start - 1].norm_ == "to"
+                                                and doc[span.start - 2].norm_ in {"reply", "respond", "replying",
+                                                                                   "responding", "back"})]
         # "Say the word and I'll ask Tom": an idiom for "just tell me", not a word to write.
         sizes = [span for span in sizes if not (span.text.lower() == "the word" and span.start > 0
                                                 and doc[span.start - 1].norm_ in {"say", "says", "give"})]

@@ -82,7 +82,9 @@ def _first_past_marker(sent: Span) -> int | None:
 
 def _marks_past(tok, toks) -> bool:
     return ((tok.norm_ in PAST_MARKERS or tok.lower_ in PAST_MARKERS or _first_person_past(tok, toks))
-            and not _present_got(tok, toks) and not _the_last(tok, toks))
+            and not _present_got(tok, toks) and not _the_last(tok, toks)
+            # "the getting-started guide", "a well-used drill": part of a compound word, not a verb.
+            and not (tok.i > 0 and toks[tok.i - 1].text == "-"))
 
 
 def _the_last(tok, toks) -> bool:
