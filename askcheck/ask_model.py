@@ -205,6 +205,7 @@ class _Facts:
         self.judge, self.doc, self.ask_sents = judge, doc, ask_sents
         self.cues = None
         self.distressed = bool(distress_of(doc))
+        self.vague_words: set[int] = set()  # the tokens of the asks judged vague so far
 
     effort = _found("effort_phrases")
     favor = _found("favor_frames")
@@ -598,6 +599,7 @@ class Judge(EffortJudgments):
             # "I really need your help with something. Call me when you can.": only a way to get in touch.
             said = span_text(doc[facts.withheld[0][0]:facts.withheld[0][1]])
             ask.what, ask.why["what"] = "vague", f'vague: the message keeps back what it is about ("{_short(said)}")'
+            facts.vague_words |= set(range(ask.start, ask.end))
             return
         if ask.form == "question" and not distressed:
             ask.what, ask.why["what"] = "concrete", "concrete: a question to answer"
@@ -618,8 +620,10 @@ class Judge(EffortJudgments):
         else:
             # "Thoughts?" reacts to anything the message says; "Can you help?" needs the problem said.
             # Next to distress ("I'm overwhelmed! What do I do?"), only a sentence of substance counts.
+            # ("Hey Anna, can we talk? I need help with something big.": an earlier ask that names
+            # nothing says nothing of this one either.)
             context = self.task_words.context_for(doc, ask.span, anywhere=ask.kind == "question" and not distressed,
-                                                  skip=facts.get_cues()[3])
+                                                  skip=facts.get_cues()[3] | facts.vague_words)
             if context is not None:
                 ask.what, ask.context = "context", context
                 said = context if isinstance(context, str) else span_text(context)
@@ -627,6 +631,8 @@ class Judge(EffortJudgments):
             else:
                 ask.what, reason = "vague", "neither the ask nor the rest of the message names a task"
         ask.why["what"] = f"{ask.what}: {reason}"
+        if ask.what == "vague":
+            facts.vague_words |= set(range(ask.start, ask.end))
 
 
 _READING_ANY = {"read", "reading", "skim", "skimming", "review", "reviewing", "proofread", "proofreading", "edit",

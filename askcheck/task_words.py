@@ -88,6 +88,8 @@ class TaskWords:
                 return sent
             if social_or_past(sent) or greeting_or_signoff(sent) or _BOILERPLATE.match(span_text(sent)):
                 continue  # "Kind regards, Michelle", "Sent from my iPhone" are nothing to react to
+            if _only_needs_help(span_text(sent)):
+                continue  # "Hi everyone, the club needs help.": who needs help, not with what
             if anywhere:
                 if any(t.i not in skip for t in self.content_words(sent)):
                     return sent
@@ -105,6 +107,22 @@ _OVERWHELMED = re.compile(r"\b(?:overwhelmed|drowning|panick?ing|panic|freaking 
                           r"barely (?:keeping|holding)|can(?:'t|not| not) (?:cope|keep up|take|do this|breathe|think)|"
                           r"desperate|where (?:to )?(?:even )?(?:start|begin)|where else to turn|cry|scream|a (?:mess|wreck|state)|"
                           r"nothing (?:works|is going right)|keep (?:going|on) like this)\b", re.IGNORECASE)
+# A sentence that says only that help is needed: "the club needs help.", "We could really use some help!"
+_ONLY_NEEDS_HELP = re.compile(r"\b(?:needs?|needed|could (?:really )?use|could (?:really )?do with|wants?)\s+"
+                              r"(?:some |a bit of |a little |your |urgent |more |extra )?(?:help|a hand)\s*[.!]*\s*$",
+                              re.IGNORECASE)
+
+
+def _only_needs_help(text: str) -> bool:
+    """ "Hi everyone, the club needs help.": a short sentence that says only who needs help ("I've started
+    the Badfinger wiki and I need help" says with what)."""
+    m = _ONLY_NEEDS_HELP.search(text)
+    if m is None:
+        return False
+    before = text[:m.start()].split(",")[-1].split()  # after any greeting
+    return len(before) <= 3 and "and" not in before
+
+
 _GREETINGS = {"hi", "hello", "hey", "dear", "morning", "evening", "afternoon", "hiya", "yo"}
 # Lines a mail program writes: "Sent from my iPhone", "Subject: (no subject)", "Get Outlook for Android".
 _BOILERPLATE = re.compile(r"\s*(?:sent from my \w+|subject:\s*\(?no subject\)?\s*$|get outlook for \w+)", re.IGNORECASE)
@@ -181,18 +199,24 @@ def social_or_past(sent: Span) -> bool:
 _BEFORE_A_NAME = {"you", "again", "hey", "hi", "hello", "thanks", "sorry", "please", "mate", "so"}
 
 
+_GROUPS_ADDRESSED = {"parents", "families", "members", "folks", "everyone", "everybody", "team", "guys", "gang",
+                     "neighbours", "neighbors", "colleagues"}
+
+
 def _vocative(tok, toks, first_words: bool = False) -> bool:
     """ "Ade, what do you reckon?", "Sorry to bother you again Tamsin, can you help?", "Can you help me,
     Jas?": the reader's name, said to them, names nothing the ask is about. Among the first words of
     an ask any greeting may come before it ("Dear Priya:", "Morning Sam!")."""
+    if first_words and tok.norm_ in _GROUPS_ADDRESSED:
+        return True  # "Parents of 3B, thoughts?": the readers, named
     if not tok.is_title:
         return False
     before = toks[tok.i - 1] if tok.i > 0 else None
     after = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
     if after is None or not after.is_punct:
         return after is None and before is not None and before.text == ","  # "…, Sam" ends the message
-    if first_words and after.text in {",", "!", ":"}:
-        return True
+    if first_words and after.text in {",", "!", ":", "-", "\u2013", "\u2014"}:
+        return True  # ("Hey Maria - thoughts?")
     if before is not None and before.text == ",":
         return True  # "Can you help me, Jas?"
     return after.text in {",", "?", "!", "."} and (
