@@ -30,9 +30,11 @@ _REAL_DEADLINE = re.compile(r"\b(?:in|within) (?:an|one|half an|the next|the|a c
 
 
 def _real_deadline(doc) -> bool:
-    """Whether the message tells of an event hours away ("I present in an hour"), not a demand that
-    the work be done that soon ("I need it in an hour")."""
+    """Whether the message tells of an event hours away ("I present in an hour") or an emergency ("I'm
+    stuck on the M6 after a crash"), not a demand that the work be done that soon ("I need it in an hour")."""
     text = doc_text(doc)
+    if _EMERGENCY.search(text):
+        return True
     for m in _REAL_DEADLINE.finditer(text):
         sent = next(s for s in sentences(doc) if s.start_char <= m.start() < s.end_char)
         if not any(t.norm_ in _DEMANDING for t in words(sent)):
@@ -40,6 +42,8 @@ def _real_deadline(doc) -> bool:
     return False
 
 
+_EMERGENCY = re.compile(r"\b(?:stuck|stranded|broken down) (?:on|in|at) the\b|\b(?:a crash|an accident|an ambulance|a&e|"
+                        r"an emergency)\b", re.IGNORECASE)
 _DEMANDING = {"need", "needs", "want", "wants", "must", "have", "expect", "expecting"}
 _NEED_AN_ASK = {"crowd", "urgency", "promises"}
 # A moderator's warning in their role ends in a sanction: "…or you will be blocked".
