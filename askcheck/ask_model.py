@@ -475,6 +475,8 @@ class Judge(EffortJudgments):
                 return tok.text
             if tok.norm_ == "any" and [t.norm_ for t in window[k + 1:k + 3]] == ["of", "you"]:
                 return "any of you"  # "Hi all, would any of you be able to proofread my dissertation?"
+            if tok.norm_ == "any" and k + 1 < len(window) and window[k + 1].norm_ in _GROUPS_ASKED:
+                return f"any {window[k + 1].text}"  # "Could any parents give up a Saturday morning?"
         return None
 
     def _verb(self, rest):
@@ -646,6 +648,8 @@ def _mends(toks, at: int) -> bool:
     return toks[at].norm_ != "sew" or at + 1 < len(toks) and toks[at + 1].norm_ in {"up", "on", "back", "it", "this", "that"}
 
 
+_GROUPS_ASKED = {"parents", "volunteers", "families", "members", "neighbours", "neighbors", "mums", "moms", "dads",
+                 "adults", "helpers", "drivers", "students", "readers", "editors"}
 _TURNS_OF_A_DUTY = {"turn", "week", "go"}  # "your turn", "your week for the bins", "your go"
 _CHORES = {"rota", "bins", "bin", "dishes", "washing-up", "hoover", "hoovering", "vacuum", "vacuuming", "laundry",
            "recycling", "mop", "mopping", "clean", "cleaning", "chores", "chore"}

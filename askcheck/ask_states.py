@@ -189,14 +189,17 @@ def per_visit(doc: Doc, start: int) -> bool:
     toks = tokens(doc)[sents[max(k - 1, 0)].start:sents[k].end]
     # ("They'd call you once, five minutes tops": once is one visit; "once a day" is many.)
     return any(t.norm_ in _REPEATS or t.norm_ in {"once", "twice"} and n.norm_ in {"a", "per", "every", "each"}
-               for t, n in zip(toks, toks[1:]))
+               or t.norm_ in {"a", "per"} and n.norm_ in {"day", "week", "night", "evening", "morning", "fortnight"}
+               for t, n in zip(toks, toks[1:]))  # ("about 20 min a day while I'm out")
 
 
 def length_of_a_thing(doc: Doc, end: int) -> bool:
     """ "It's about four minutes out loud", "four minutes long", "twelve minutes of footage": how long the
     thing runs, not how long the work on it takes."""
     after = [t.norm_ for t in tokens(doc)[end:end + 2]]
-    return after[:2] == ["out", "loud"] or after[:1] in (["long"], ["of"]) and after[1:] != ["your"]
+    # ("the first two minutes' worth" of a speech is its length too)
+    return (after[:2] == ["out", "loud"] or after[:1] in (["long"], ["of"]) and after[1:] != ["your"]
+            or "worth" in after)
 
 
 # Taking a thing in takes as long as it lasts: "watch my 3-minute demo", "listen to a 2-minute clip".
