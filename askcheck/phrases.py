@@ -59,7 +59,7 @@ CLASSES = {
     "PUNCT": r"[^\w\s]+",
     "QMARK": r"\?+[!?]*",
     "SMALLNUM": r"(?:[1-9]|1\d|20|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)",
-    "PLURAL": r"[^\W\d_][\w-]*[^\W\d_]s",
+    "PLURAL": r"[^\W\d_][\w-]*[^\W\d_siu]s",  # not "mess", "bus", "this"
     "DAYNUM": r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?",
     "ORDINAL": r"\d+(?:st|nd|rd|th)",
     "RANGE": r"\d+(?::\d+)?(?:am|pm)?[-\u2013]\d+(?::\d+)?(?:am|pm)?",
