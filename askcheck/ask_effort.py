@@ -554,7 +554,7 @@ def calls_for_helpers(doc: Doc, rest, crowd: str | None) -> bool:
 # The words of a call for volunteers: who is wanted ("volunteers", "people", "folks"…).
 _VOLUNTEERS = {"volunteers", "volunteer", "helpers", "people", "folks", "parents", "adults", "hands", "drivers"}
 # The words of the call itself: "we need…", "looking for…", "… wanted".
-_CALLING = {"need", "needs", "needed", "want", "wanted", "looking", "seeking", "sought", "required", "calling"}
+_CALLING = {"need", "needs", "needed", "want", "wanted", "looking", "seeking", "sought", "required", "calling", "use"}
 # Between who is wanted and the work: "volunteers wanted to help run…", "people who can fix…".
 _WANTED_FOR = {"wanted", "needed", "required", "who", "that", "can", "could", "would", "to", "help", "and", "willing",
                "able", "happy", "please"}
@@ -565,8 +565,11 @@ def volunteering(doc: Doc, rest) -> Span | None:
     people who can fix toasters", "Volunteers wanted for a litter pick on the rec". Volunteering gives
     time whatever the work, so any verb names real work here; "for" names the occasion that is the work."""
     k = next((k for k, t in enumerate(rest[:16]) if t.norm_ in _VOLUNTEERS), None)
-    if k is None or not any(t.norm_ in _CALLING for t in rest[max(k - 5, 0):k + 2]):
-        return None  # "the list of people who will attend" calls for no one
+    if k is None:
+        return None
+    near = [t.norm_ for t in rest[max(k - 5, 0):k + 2]]
+    if not (any(w in _CALLING for w in near) or any(a == "do" and b == "with" for a, b in zip(near, near[1:]))):
+        return None  # "the list of people who will attend" calls for no one ("could do with some volunteers" does)
     j = k + 1
     while j < len(rest) and rest[j].norm_ in _WANTED_FOR:
         j += 1
