@@ -191,8 +191,11 @@ class EffortJudgments:
         if imposed:
             end = sentence_of(effort).end
             # ("I've put you down to run…": the "'ve" of the frame is no errand of having.)
-            at = next((t.i for t in toks[effort.start:end] if t.norm_ in self.errands
-                       and t.lower_ not in {"'ve", "\u2019ve"}), at)
+            errands = [t.i for t in toks[effort.start:end] if t.norm_ in self.errands and t.lower_ not in {"'ve", "\u2019ve"}]
+            # "you're having Rolo while we're in Spain": a pet by its name is cared for across the absence.
+            if len(errands) > 1 and toks[errands[-1]].norm_ == "while" and not self._errand(doc, doc[errands[0]:end], when):
+                errands = errands[-1:]
+            at = errands[0] if errands else at
             effort = doc[at:end]
         while at < effort.end - 1 and toks[at].norm_ in _BEFORE_ERRAND:
             at += 1  # "you're driving…", "you can do my school run"
@@ -200,6 +203,8 @@ class EffortJudgments:
         if toks[at].norm_ not in self.errands and not school_run:
             return False
         verb, after = toks[at].norm_, {t.norm_ for t in toks[at + 1:effort.end + 3]}
+        if verb == "while" and imposed:
+            return True  # "you're having Rolo while we're in Spain": as long as the absence
         # "take my on-call this weekend": a shift is as long as the shift.
         shift = bool(after & _SHIFTS or {"on", "call"} <= after) and verb in {"take", "taking", "cover", "covering",
                                                                               "swap", "do", "doing"}
