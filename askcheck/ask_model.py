@@ -378,7 +378,10 @@ class Judge(EffortJudgments):
             found = self._wanted_to(doc, rest, facts)
         if found is None and (ask.form == "implicit" or crowd or calls_for_helpers(doc, rest, crowd)):
             found = volunteering(doc, toks)
-        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit"):
+        # ("Could you let her teacher know?" names its own errand: the writer's plan told before is not its work.)
+        names_own = verb is None and ask.form == "request" and not any(t.norm_ in {"help", "helping"} for t in rest) and any(
+            t.is_alpha and t.norm_ not in HELPERS and t.norm_ not in self.task_words.generic for t in rest)
+        if found is None and (verb is None or verb.norm_ in {"help"}) and ask.form in ("request", "implicit") and not names_own:
             found = self._effort_before(doc, ask, at, effort)
         if found is not None and self._small(doc, ask, found, facts):
             found = None
