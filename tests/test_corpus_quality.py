@@ -95,8 +95,8 @@ def test_f1_per_rule_with_the_essay_sets(scores, corpus, rule):
 # The bar (F1 >= 0.92) over the whole corpora, essay sets included, where it is not reached yet
 # (README, "Quality"): strict, so reaching it turns the mark into a failure to remove.
 UNMET_WHOLE = {
-    ("missing-duration", "labelled"): "0.906 with dev-asides, dev-roles, dev-office and dev-crowds (blind; first reads "
-                                      "0.714, 0.682, 0.846, 0.629) in; 0.921 before them",
+    ("missing-duration", "labelled"): "0.904 with the seventh session's five blind sets (first reads 0.714, 0.682, "
+                                      "0.846, 0.629, 0.667) in; 0.921 before them",
     ("missing-duration", "holdout"): "0.844 after the relabel (0.809 then)",
     ("no-opt-out", "holdout"): "0.847 after the relabel (0.814 then)",
 }
