@@ -53,8 +53,8 @@ def duration_minutes(text: str) -> float | None:
 
 # Whoever is wanted to do the work, in a call for helpers.
 WANTED_HELPERS = {"someone", "somebody", "anyone", "anybody", "people", "volunteers", "volunteer", "helpers", "helper",
-                   "person", "soul", "souls", "folks", "parents", "adults", "grown-ups", "mums", "moms", "dads", "hands",
-                   "drivers", "bakers", "cooks", "neighbours", "neighbors", "members", "students"}
+                  "person", "soul", "souls", "folks", "parents", "adults", "grown-ups", "mums", "moms", "dads", "hands",
+                  "drivers", "bakers", "cooks", "neighbours", "neighbors", "members", "students"}
 
 
 class Cues:
