@@ -374,9 +374,10 @@ class Judge(EffortJudgments):
             reading = next((t for t in rest[:8] if t.norm_ in _READING_ANY), None)
             if reading is not None and LARGE_SIZE.search(span_text(doc[reading.i:ask.end]).lower()):
                 found = doc[reading.i:reading.i + 1]
-        if found is None and (ask.form == "implicit" or calls_for_helpers(doc, rest, crowd)):
+        calling = found is None and (ask.form == "implicit" or calls_for_helpers(doc, rest, crowd))
+        if calling:
             found = self._wanted_to(doc, rest, facts)
-        if found is None and (ask.form == "implicit" or crowd or calls_for_helpers(doc, rest, crowd)):
+        if found is None and (calling or crowd):
             found = volunteering(doc, toks)
         # ("Could you let her teacher know?" names its own errand: the writer's plan told before is not its work.)
         names_own = verb is None and ask.form == "request" and not any(t.norm_ in {"help", "helping"} for t in rest) and any(
@@ -671,15 +672,16 @@ def _greets_a_group(doc: Doc) -> str | None:
     if not toks or toks[0].norm_ not in _SALUTATIONS:
         return None
     for tok in toks[1:]:
-        if tok.norm_ in _GROUP_NAMES - {"there", "both"} or tok.norm_ in _GROUPS_GREETED:
+        if tok.norm_ in _GROUPS_GREETED:
             return tok.text
         if not tok.is_alpha and not tok.like_num:
             return None  # the greeting ends at its comma
     return None
 
 
-_GROUPS_GREETED = {"families", "parents", "members", "residents", "volunteers", "neighbours", "neighbors", "mums",
-                   "dads", "carers", "players"}
+# ("Hi there," and "Hi both," greet no group that a call goes out to.)
+_GROUPS_GREETED = (_GROUP_NAMES - {"there", "both"}) | {"families", "parents", "members", "residents", "volunteers",
+                                                        "neighbours", "neighbors", "mums", "dads", "carers", "players"}
 
 
 def _greets_by_name(doc: Doc) -> bool:

@@ -44,31 +44,39 @@ def is_past(span: Span, ask_sents: set[int] = frozenset(), new_clause_is_now: bo
     if first is None or first >= span.end + 2:
         return False
     if not new_clause_is_now:
-        return not _present_clause_after(toks, first, span)
+        return not _present_clause_after(toks, first, span, sent)
     # "I've been offered the flat and the agent wants it signed by Friday": a new clause with its own
     # subject between the past and the phrase speaks of now, unless that clause is past too ("… and it
     # took three hours").
-    joins = [a.i for a, b in zip(toks[first:span.start], toks[first + 1:span.start])
-             if a.norm_ in _CLAUSE_JOINS and b.norm_ in _SUBJECTS]
-    return not joins or any(_marks_past(t, toks) for t in toks[joins[-1]:min(span.end + 2, sent.end)])
+    joins = _clause_joins(toks, first, span.start - 2, _CLAUSE_JOINS)
+    return not joins or _past_from(toks, joins[-1], span, sent)
 
 
 _CLAUSE_JOINS = {"and", "but", "so", "while", "because", "though", "although"}
+_SUBJECTS = {"the", "a", "my", "your", "our", "he", "she", "they", "we", "i", "you", "it", "his", "her", "their"}
 _PRESENT_BE = {"is", "'s", "am", "'m", "are", "'re"}
 
 
-def _present_clause_after(toks, first: int, span: Span) -> bool:
+def _clause_joins(toks, first: int, last: int, joining: set[str]) -> list[int]:
+    """The joining words from `first` to `last` (inclusive) that start a clause with its own subject."""
+    return [a.i for a, b in zip(toks[first:last + 1], toks[first + 1:last + 2])
+            if a.norm_ in joining and b.norm_ in _SUBJECTS]
+
+
+def _past_from(toks, join: int, span: Span, sent: Span) -> bool:
+    """Whether the clause from `join` on is set in the past, up to just after the phrase."""
+    return any(_marks_past(t, toks) for t in toks[join:min(span.end + 2, sent.end)])
+
+
+def _present_clause_after(toks, first: int, span: Span, sent: Span) -> bool:
     """ "I know it wasn't in the quote, but it's only the one component", "You bailed on me last year, so
     I'm counting on you: two songs": a clause of its own, joined after the past and set in the present
     by its verb "to be", speaks of now; its size bounds the ask."""
-    joins = [a.i for a, b in zip(toks[first:span.start], toks[first + 1:span.start + 1])
-             if a.norm_ in {"but", "so"} and b.norm_ in _SUBJECTS]
+    joins = _clause_joins(toks, first, span.start - 1, {"but", "so"})
     if not joins:
         return False
     clause = toks[joins[-1] + 1:span.end]
-    return (len(clause) >= 2 and clause[1].norm_ in _PRESENT_BE
-            and not any(_marks_past(t, toks) for t in toks[joins[-1]:min(span.end + 2, span.sent.end)]))
-_SUBJECTS = {"the", "a", "my", "your", "our", "he", "she", "they", "we", "i", "you", "it", "his", "her", "their"}
+    return len(clause) >= 2 and clause[1].norm_ in _PRESENT_BE and not _past_from(toks, joins[-1], span, sent)
 
 
 def _first_past_marker(sent: Span) -> int | None:

@@ -23,7 +23,6 @@ KINDS = {
     "promises": "holds a promise over the reader",
     "urgency": "manufactures urgency",
 }
-# These push toward a yes to something asked; the others are pressure by themselves.
 # A deadline hours away, told: "I present in an hour", "the portal closes in 20 minutes".
 _REAL_DEADLINE = re.compile(r"\b(?:in|within) (?:an|one|half an|the next|the|a couple of|a few|\d+|two|three|twenty|thirty|"
                             r"forty|fifteen|ten|five) ?(?:hour|hours|hrs|minutes|mins|min)\b", re.IGNORECASE)
@@ -45,6 +44,7 @@ def _real_deadline(doc) -> bool:
 _EMERGENCY = re.compile(r"\b(?:stuck|stranded|broken down) (?:on|in|at) the\b|\b(?:a crash|an accident|an ambulance|a&e|"
                         r"an emergency)\b", re.IGNORECASE)
 _DEMANDING = {"need", "needs", "want", "wants", "must", "have", "expect", "expecting"}
+# These push toward a yes to something asked; the others are pressure by themselves.
 _NEED_AN_ASK = {"crowd", "urgency", "promises"}
 # A moderator's warning in their role ends in a sanction: "…or you will be blocked".
 _SANCTIONS = {"blocked", "banned", "reported", "suspended", "desysopped", "topic-banned", "sanctioned"}
